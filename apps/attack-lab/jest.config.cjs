@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'attack-lab-cli',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

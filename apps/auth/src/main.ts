@@ -1,0 +1,16 @@
+import { runGrpcService } from '@shop/platform';
+import { AuthModule } from './auth.module';
+import { CreateAuth1732300000000 } from './migrations/1732300000000-create-auth';
+import { seedDemoUsers } from './seed/demo-users';
+import { RefreshTokenEntity } from './tokens/refresh-token.entity';
+import { UserEntity } from './users/user.entity';
+
+runGrpcService({
+  service: 'auth',
+  imports: [AuthModule],
+  database: {
+    entities: [UserEntity, RefreshTokenEntity],
+    migrations: [CreateAuth1732300000000],
+    seed: (dataSource) => seedDemoUsers(dataSource),
+  },
+});

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { LabTarget, gatewayPassportSigner, probeAs, signPassport } from '@shop/attack-lab';
+import { DEMO_ACCOUNTS, DEMO_PRODUCT_IDS, PAYMENT_V1 } from '@shop/contracts';
+import { rotateSigningKeys, secretsRootOf, writePublicKeys } from '@shop/dev-platform';
+import { SECRET_FILES, SecretFiles, migrationSecretsDirOf, readDatabaseCredentials } from '@shop/security/secrets';
+import { startTestPlatform, type TestPlatform } from '@shop/testing';
+import { GRPC_SERVICES } from '@shop/topology';
+import { CARDS, placeOrder } from './support/checkout';
+import { counterValue } from './support/metrics';
+import { asRole, asSuperuser } from './support/sql';
+
+const [ALICE, BOB] = DEMO_ACCOUNTS;
+const credentialsOf = (platform: TestPlatform, service: string, role: 'runtime' | 'owner' = 'runtime') => {
+  const dir = join(secretsRootOf(platform.devDir), service);
+  return role === 'runtime'
+    ? readDatabaseCredentials(new SecretFiles(dir), SECRET_FILES.runtimeDb)
+    : readDatabaseCredentials(new SecretFiles(migrationSecretsDirOf(dir)), SECRET_FILES.ownerDb);
+};
+
+describe('identity, ownership and the token lifecycle', () => {
+  let platform: TestPlatform;
+  let target: LabTarget;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ label: 'identity', env: { SHOP_RATE_LIMIT_IP_PER_10S: '100000', SHOP_RATE_LIMIT_USER_PER_10S: '100000' } });
+    target = new LabTarget(platform.gatewayUrl, platform.devDir, platform.portOffset);
+  });
+
+  afterAll(async () => {
+    await target?.close();
+    await platform?.destroy();
+  });
+
+  it('never lets a passport out: no route answers with one in a header or the body', async () => {
+    const admin = await platform.api.login(DEMO_ACCOUNTS[2].email, DEMO_ACCOUNTS[2].password);
+    const alice = await platform.api.login(ALICE.email, ALICE.password);
+    const order = await placeOrder(platform.api, alice.accessToken, [{ productId: DEMO_PRODUCT_IDS.mug, quantity: 1 }]);
+    const declined = await placeOrder(platform.api, alice.accessToken, [{ productId: DEMO_PRODUCT_IDS.mug, quantity: 1 }], CARDS.declined);
+    const responses = [
+      order,
+      declined,
+      await platform.api.get('/api/v1/products'),
+      await platform.api.get(`/api/v1/products/${DEMO_PRODUCT_IDS.mug}`),
+      await platform.api.get('/api/v1/orders', { token: alice.accessToken }),
+      await platform.api.get(`/api/v1/orders/${order.body.id}`, { token: alice.accessToken }),
+      await platform.api.get('/api/v1/admin/orders', { token: admin.accessToken }),
+      await platform.api.get('/api/v1/admin/orders', { token: alice.accessToken }),
+      await platform.api.get('/.well-known/jwks.json'),
+      await platform.api.post('/api/v1/auth/register', { email: `p-${randomUUID().slice(0, 6)}@x.io`, password: 'long-enough-pw', displayName: 'P' }),
+      await platform.api.post('/api/v1/auth/refresh', { refreshToken: alice.refreshToken }),
+      await platform.api.post('/api/v1/auth/logout', {}, { token: admin.accessToken }),
+    ];
+    const jwtShaped = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+    for (const response of responses) {
+      const everything = `${JSON.stringify(response.headers)}\n${response.text}`;
+      expect(Object.keys(response.headers)).not.toContain('x-passport');
+      for (const jwt of everything.match(jwtShaped) ?? []) expect(decodeProtectedHeader(jwt).typ).not.toBe('passport+jwt');
+    }
+    expect(responses.map((r) => r.status)).toEqual([201, 402, 200, 200, 200, 200, 200, 403, 200, 201, 200, 204]);
+  });
+
+  it('rotates refresh tokens; reusing a rotated one revokes the whole family', async () => {
+    const first = await platform.api.login(BOB.email, BOB.password);
+    const second = await platform.api.post<{ refreshToken: string; accessToken: string }>('/api/v1/auth/refresh', { refreshToken: first.refreshToken });
+    expect(second.status).toBe(200);
+    expect(second.body.refreshToken).not.toBe(first.refreshToken);
+    const reuse = await platform.api.post('/api/v1/auth/refresh', { refreshToken: first.refreshToken });
+    expect([reuse.status, reuse.body['code']]).toEqual([401, 'AUTH.REFRESH_REUSED']);
+    // The legitimate holder's newest token died with the family.
+    const newest = await platform.api.post('/api/v1/auth/refresh', { refreshToken: second.body.refreshToken });
+    expect([newest.status, newest.body['code']]).toEqual([401, 'AUTH.REFRESH_INVALID']);
+    expect(await counterValue(platform.opsUrl('auth'), 'shop_security_events_total', 'event="refresh_reuse_detected"')).toBeGreaterThan(0);
+  });
+
+  it('logout with a refresh token revokes its family too', async () => {
+    const session = await platform.api.login(BOB.email, BOB.password);
+    expect((await platform.api.post('/api/v1/auth/logout', { refreshToken: session.refreshToken }, { token: session.accessToken })).status).toBe(204);
+    const refreshed = await platform.api.post('/api/v1/auth/refresh', { refreshToken: session.refreshToken });
+    expect([refreshed.status, refreshed.body['code']]).toEqual([401, 'AUTH.REFRESH_INVALID']);
+  });
+
+  it('security events carry correlation id, service, peer, user and source IP, and are counted by event and reason', async () => {
+    const bob = await platform.api.login(BOB.email, BOB.password);
+    const passport = await signPassport(target, await gatewayPassportSigner(target), { sub: decodeJwt(bob.accessToken).sub as string });
+    await probeAs(target.identityOf('inventory'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId: randomUUID() }, {
+      'x-passport': passport,
+      'x-request-id': 'corr-peer-denied-1',
+    });
+    const line = (await import('node:fs'))
+      .readFileSync(join(platform.devDir, 'logs', 'payment.log'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes('corr-peer-denied-1') && l.includes('"securityEvent"'));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line as string)).toMatchObject({
+      securityEvent: 'peer_denied',
+      reason: 'not_allowed',
+      service: 'payment',
+      correlationId: 'corr-peer-denied-1',
+      peer: 'spiffe://shop.local/ns/shop/sa/inventory',
+      sourceIp: expect.stringContaining('127.0.0.1'),
+    });
+    expect(await counterValue(platform.opsUrl('payment'), 'shop_security_events_total', 'event="peer_denied",reason="not_allowed"')).toBeGreaterThan(0);
+  });
+
+  describe('data layer', () => {
+    let aliceOrderId: string;
+    let aliceId: string;
+    let bobId: string;
+
+    beforeAll(async () => {
+      const alice = await platform.api.login(ALICE.email, ALICE.password);
+      aliceId = decodeJwt(alice.accessToken).sub as string;
+      aliceOrderId = (await placeOrder(platform.api, alice.accessToken, [{ productId: DEMO_PRODUCT_IDS.mug, quantity: 1 }])).body.id;
+      bobId = decodeJwt((await platform.api.login(BOB.email, BOB.password)).accessToken).sub as string;
+    });
+
+    it('RLS hides the row even from a query that forgets the owner, run as the service role', async () => {
+      const forgetful = 'SELECT count(*)::int AS n FROM orders.orders WHERE id = $1';
+      const countAs = (userId?: string) =>
+        asRole(credentialsOf(platform, 'order'), async (db) => {
+          await db.query('BEGIN');
+          try {
+            if (userId) await db.query("SELECT set_config('shop.user_id', $1, true)", [userId]);
+            return (await db.query(forgetful, [aliceOrderId])).rows[0].n as number;
+          } finally {
+            await db.query('ROLLBACK');
+          }
+        });
+      expect(await countAs()).toBe(0); // no user scope at all
+      expect(await countAs(bobId)).toBe(0); // scoped to the wrong user
+      expect(await countAs(aliceId)).toBe(1); // positive control: the owner sees it
+    });
+
+    it.each(GRPC_SERVICES.flatMap((service) => GRPC_SERVICES.filter((other) => other !== service).map((other) => [service, other])))(
+      "%s's database role cannot read %s's schema",
+      async (service, other) => {
+        const schema = { auth: 'auth', order: 'orders', payment: 'payments', inventory: 'inventory' }[other as 'auth'];
+        const tables = await asSuperuser(platform.databaseName, (db) =>
+          db.query('SELECT tablename FROM pg_tables WHERE schemaname = $1 LIMIT 1', [schema]),
+        );
+        const table = `${schema}.${tables.rows[0].tablename as string}`;
+        for (const role of ['runtime', 'owner'] as const) {
+          const error = await asRole(credentialsOf(platform, service, role), (db) => db.query(`SELECT 1 FROM ${table} LIMIT 1`)).catch((e: { code?: string }) => e);
+          expect((error as { code?: string }).code).toBe('42501'); // insufficient_privilege
+        }
+      },
+    );
+
+    it('the running service holds no owner credentials: they live in <service>-migrate/', async () => {
+      const { existsSync } = await import('node:fs');
+      for (const service of GRPC_SERVICES) {
+        expect(existsSync(join(secretsRootOf(platform.devDir), service, SECRET_FILES.ownerDb))).toBe(false);
+        expect(credentialsOf(platform, service, 'owner').user).toMatch(/_owner$/);
+      }
+    });
+
+    it('the runtime role has DML only: no DDL on its own schema', async () => {
+      const error = await asRole(credentialsOf(platform, 'order'), (db) => db.query('CREATE TABLE orders.evil (id int)')).catch((e: { code?: string }) => e);
+      expect((error as { code?: string }).code).toBe('42501');
+      const own = await asRole(credentialsOf(platform, 'inventory'), (db) => db.query('SELECT count(*)::int AS n FROM inventory.products'));
+      expect(own.rows[0].n).toBeGreaterThanOrEqual(10);
+    });
+  });
+
+  it('rotates the passport signing key by kid: both keys verify during the rotation', async () => {
+    const secrets = secretsRootOf(platform.devDir);
+    const oldSigner = await gatewayPassportSigner(target);
+    const keys = await rotateSigningKeys(join(secrets, 'gateway'), SECRET_FILES.passportSigningKeys);
+    for (const service of GRPC_SERVICES) writePublicKeys(join(secrets, service, SECRET_FILES.passportVerifyKeys), keys);
+    const newSigner = await gatewayPassportSigner(target);
+    expect(newSigner.kid).not.toBe(oldSigner.kid);
+    const bob = await platform.api.login(BOB.email, BOB.password);
+    const sub = decodeJwt(bob.accessToken).sub as string;
+    const refund = async (signer: typeof oldSigner) =>
+      probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId: randomUUID() }, {
+        'x-passport': await signPassport(target, signer, { sub }),
+      });
+    // Services poll the key files each second; wait until the new kid is known.
+    let withNew = await refund(newSigner);
+    for (let i = 0; i < 30 && withNew.kind === 'refused' && withNew.errorCode === 'PASSPORT.INVALID'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      withNew = await refund(newSigner);
+    }
+    // PAYMENT.NOT_FOUND means the passport passed and the handler ran.
+    expect(withNew).toMatchObject({ kind: 'refused', errorCode: 'PAYMENT.NOT_FOUND' });
+    expect(await refund(oldSigner)).toMatchObject({ kind: 'refused', errorCode: 'PAYMENT.NOT_FOUND' });
+    // And the gateway signs new passports with the new key: the flow still works.
+    expect((await platform.api.get('/api/v1/orders', { token: bob.accessToken })).status).toBe(200);
+  });
+});
+
+describe('per-user rate limit on the API', () => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ label: 'ratelimit', env: { SHOP_RATE_LIMIT_USER_PER_10S: '5', SHOP_RATE_LIMIT_LOGIN_PER_MIN: '4' } });
+  });
+
+  afterAll(() => platform?.destroy());
+
+  it('answers 429 with Retry-After once a user exceeds the limit, and counts it', async () => {
+    const { accessToken } = await platform.api.login(ALICE.email, ALICE.password);
+    const statuses: number[] = [];
+    let limited;
+    for (let i = 0; i < 8; i++) {
+      const response = await platform.api.get('/api/v1/orders', { token: accessToken });
+      statuses.push(response.status);
+      if (response.status === 429) limited = response;
+    }
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(limited?.body['code']).toBe('REQUEST.RATE_LIMITED');
+    expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await counterValue(platform.opsUrl('gateway'), 'shop_security_events_total', 'event="rate_limited",reason="user"')).toBeGreaterThan(0);
+  });
+
+  it('limits login attempts per IP across accounts (before any per-account delay applies)', async () => {
+    const statuses: number[] = [];
+    let limited;
+    for (let i = 0; i < 6 && !limited; i++) {
+      // A different unknown account each time: only the per-IP limit can stop this.
+      const response = await platform.api.post('/api/v1/auth/login', { email: `nobody-${i}-${randomUUID().slice(0, 6)}@x.io`, password: 'wrong-password' });
+      statuses.push(response.status);
+      if (response.status === 429) limited = response;
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    expect(limited?.body['code']).toBe('REQUEST.RATE_LIMITED');
+    expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await counterValue(platform.opsUrl('gateway'), 'shop_security_events_total', 'event="rate_limited",reason="login"')).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,20 @@
+import { Controller, Get, ParseIntPipe, DefaultValuePipe, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ROLES, SCOPES } from '@shop/contracts';
+import { OrderClient } from '../clients/order.client';
+import { toOrderResponse, type OrderResponse } from '../orders/dto/order.response';
+import { Authenticated } from '../security/authenticated.decorator';
+
+@ApiTags('admin')
+@Controller('api/v1/admin/orders')
+export class AdminOrdersController {
+  constructor(private readonly orders: OrderClient) {}
+
+  /** Checked here (role) AND in order (role from the passport). */
+  @Get()
+  @Authenticated({ scope: SCOPES.ordersRead, role: ROLES.admin })
+  @ApiOperation({ summary: 'All orders (admin)' })
+  async list(@Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number): Promise<{ items: OrderResponse[] }> {
+    return { items: (await this.orders.listAll(limit)).map(toOrderResponse) };
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
+import type { AuthenticatedUser, TokenDenylist } from '@shop/security/access-token';
+import type { Request } from 'express';
+import { AuthClient } from '../clients/auth.client';
+import { LoginRoute } from '../rate-limit/login-route.decorator';
+import { Authenticated } from '../security/authenticated.decorator';
+import { TOKEN_DENYLIST } from '../security/security.constants';
+import { LoginDto, TokenPairResponse } from './dto/login.dto';
+import { LogoutDto, RefreshDto } from './dto/refresh.dto';
+import { RegisterDto, UserResponse } from './dto/register.dto';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthClient,
+    @Inject(TOKEN_DENYLIST) private readonly denylist: TokenDenylist,
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+  ) {}
+
+  @Post('register')
+  @ApiOperation({ summary: 'Create a customer account' })
+  async register(@Body() body: RegisterDto): Promise<UserResponse> {
+    // The DTO is whitelisted: unknown fields (say, roles) were already refused.
+    const user = await this.auth.register(body);
+    return { id: user.id, email: user.email, displayName: user.displayName };
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @LoginRoute()
+  @ApiOperation({ summary: 'Exchange email and password for an access and a refresh token' })
+  async login(@Body() body: LoginDto): Promise<TokenPairResponse> {
+    return this.tokenPair(await this.auth.login({ email: body.email, password: body.password }));
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate a refresh token; reusing an old one revokes its family' })
+  async refresh(@Body() body: RefreshDto): Promise<TokenPairResponse> {
+    return this.tokenPair(await this.auth.refresh(body.refreshToken));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'Revoke this access token (and the refresh-token family, when given)' })
+  async logout(@Body() body: LogoutDto, @Req() request: Request & { user: AuthenticatedUser }): Promise<void> {
+    if (this.runtime.config.lab.isOn('revocation')) {
+      await this.denylist.deny(request.user.jti, request.user.exp);
+      this.runtime.events.emit('token_revoked', { reason: 'logout_access_token', user: request.user.sub });
+    }
+    if (body.refreshToken) await this.auth.logout(body.refreshToken);
+  }
+
+  private tokenPair(pair: TokenPairResponse): TokenPairResponse {
+    return { accessToken: pair.accessToken, refreshToken: pair.refreshToken, tokenType: pair.tokenType, expiresIn: pair.expiresIn };
+  }
+}

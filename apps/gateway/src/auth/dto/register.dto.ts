@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+
+export class RegisterDto {
+  @ApiProperty({ example: 'carol@example.com', maxLength: 254 })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128 })
+  @IsString()
+  @Length(10, 128)
+  password: string;
+
+  @ApiProperty({ example: 'Carol', minLength: 1, maxLength: 80 })
+  @IsString()
+  @Length(1, 80)
+  displayName: string;
+}
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { startOpsServer } from '@shop/observability';
+import { buildRuntime, type ServiceRuntime } from '@shop/platform';
+import { httpsServerOptions, readHttpsMaterial, reloadHttpsOnChange } from '@shop/security/transport-identity';
+import helmet from 'helmet';
+import type { Server } from 'node:https';
+import { Logger } from 'nestjs-pino';
+import { GatewayModule } from './gateway.module';
+import { concurrencyLimitMiddleware } from './http/concurrency-limit.middleware';
+import { httpMetricsMiddleware } from './http/http-metrics.middleware';
+import { jsonBody } from './http/json-body';
+import { jsonOnlyMiddleware } from './http/json-only.middleware';
+import { serveOpenApi } from './http/openapi';
+import { ProblemFilter } from './http/problem.filter';
+import { requestContextMiddleware } from './http/request-context.middleware';
+import { createValidationPipe } from './http/validation';
+
+/** Request bodies here are tiny; 16 KiB is plenty and bounds parsing work. */
+const MAX_BODY = '16kb';
+
+async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplication> {
+  const { config, logger, metrics } = runtime;
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRuntime(runtime), {
+    httpsOptions: httpsServerOptions(readHttpsMaterial(runtime.secrets, config.env === 'production')),
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', false);
+  // Order matters: correlation first, so everything after it can log with the request id.
+  app.use(requestContextMiddleware);
+  app.use(httpMetricsMiddleware(metrics));
+  app.use(concurrencyLimitMiddleware(config.maxConcurrentCalls));
+  app.use(
+    helmet({
+      // Swagger UI (dev only) needs inline assets; the API itself serves JSON only.
+      contentSecurityPolicy: config.env === 'production' ? { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } : false,
+      strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true },
+    }),
+  );
+  app.use(jsonOnlyMiddleware);
+  app.use(...jsonBody(MAX_BODY));
+  app.useGlobalPipes(createValidationPipe(config.lab.isOn('mass-assignment')));
+  app.useGlobalFilters(new ProblemFilter(logger));
+  if (config.env !== 'production') serveOpenApi(app);
+  return app;
+}
+
+export async function bootstrapGateway(): Promise<void> {
+  const runtime = buildRuntime('gateway');
+  const { config, logger, metrics } = runtime;
+  const app = await createApp(runtime);
+  await app.listen(config.ports.https as number, config.bindHost);
+
+  const server = app.getHttpServer() as Server;
+  server.on('secureConnection', () => metrics.tlsHandshakes.inc({ listener: 'https' }));
+  // Slow clients must not hold sockets forever.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+  server.keepAliveTimeout = 65_000;
+  const stopReloading = reloadHttpsOnChange(runtime.secrets, server, config.env === 'production', (error) =>
+    logger.error({ err: error }, 'HTTPS certificate reload failed; keeping the previous one'),
+  );
+
+  const ops = await startOpsServer({ host: config.bindHost, port: config.ports.ops, metrics, logger, checks: runtime.clients.readinessChecks() });
+  logger.info({ https: config.ports.https, ops: config.ports.ops, transport: config.transport }, 'gateway listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stopReloading();
+    ops.close();
+    await app.close();
+    runtime.clients.close();
+    runtime.transport.close();
+    logger.flush();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('disconnect', () => void stop('launcher-gone'));
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AuthServiceMethods, Jwks, LoginRequest, RegisterRequest, TokenPair, User } from '@shop/contracts';
+import { DownstreamClient, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
+
+/** gateway -> auth. */
+@Injectable()
+export class AuthClient extends DownstreamClient<AuthServiceMethods> {
+  constructor(@Inject(SERVICE_RUNTIME) runtime: ServiceRuntime) {
+    super(runtime, 'auth');
+  }
+
+  register(request: RegisterRequest): Promise<User> {
+    return this.rpc.call('Register', request);
+  }
+
+  login(request: LoginRequest): Promise<TokenPair> {
+    return this.rpc.call('Login', request);
+  }
+
+  refresh(refreshToken: string): Promise<TokenPair> {
+    return this.rpc.call('Refresh', { refreshToken });
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.rpc.call('Logout', { refreshToken });
+  }
+
+  jwks(): Promise<Jwks> {
+    return this.rpc.call('GetJwks', {});
+  }
+}

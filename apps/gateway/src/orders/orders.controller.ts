@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SCOPES, ShopError } from '@shop/contracts';
+import { OrderClient } from '../clients/order.client';
+import { Authenticated } from '../security/authenticated.decorator';
+import { CreateOrderDto } from './dto/create-order.dto';
+import { toOrderResponse, type OrderResponse } from './dto/order.response';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+@ApiTags('orders')
+@Controller('api/v1/orders')
+export class OrdersController {
+  constructor(private readonly orders: OrderClient) {}
+
+  @Post()
+  @Authenticated({ scope: SCOPES.ordersWrite })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-128 chars of [A-Za-z0-9._:-]; retries with the same key return the same order' })
+  @ApiOperation({ summary: 'Check out: reserve stock, charge the card, confirm' })
+  async create(@Headers('idempotency-key') key: string | undefined, @Body() body: CreateOrderDto): Promise<OrderResponse> {
+    if (!key || !IDEMPOTENCY_KEY.test(key)) throw new ShopError('ORDER.IDEMPOTENCY_KEY_REQUIRED');
+    const order = await this.orders.place({
+      idempotencyKey: key,
+      items: body.items.map((i) => ({ productId: i.productId, quantity: i.quantity })),
+      card: { number: body.payment.cardNumber, expMonth: body.payment.expMonth, expYear: body.payment.expYear, cvc: body.payment.cvc },
+    });
+    return toOrderResponse(order);
+  }
+
+  @Get()
+  @Authenticated({ scope: SCOPES.ordersRead })
+  @ApiOperation({ summary: "The caller's own orders" })
+  async list(): Promise<{ items: OrderResponse[] }> {
+    return { items: (await this.orders.listMine()).map(toOrderResponse) };
+  }
+
+  @Get(':id')
+  @Authenticated({ scope: SCOPES.ordersRead })
+  @ApiOperation({ summary: 'One of the caller\'s orders; anyone else\'s is 404' })
+  async get(@Param('id') id: string): Promise<OrderResponse> {
+    return toOrderResponse(await this.orders.get(id));
+  }
+}

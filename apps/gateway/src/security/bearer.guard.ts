@@ -1,0 +1,48 @@
+import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { requestContext, traceIdOf } from '@shop/observability';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
+import { classifyTokenFailure, type AuthenticatedUser } from '@shop/security/access-token';
+import type { PassportMinter } from '@shop/security/passport';
+import type { Request } from 'express';
+import { PASSPORT_MINTER } from './security.constants';
+
+/**
+ * Validates the bearer token (AccessTokenStrategy), then mints the request's
+ * internal passport from it. From here on, downstream services only ever see
+ * the passport; the external token never travels past the gateway.
+ */
+@Injectable()
+export class BearerGuard extends AuthGuard('access-token') {
+  constructor(
+    @Inject(PASSPORT_MINTER) private readonly minter: PassportMinter,
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+  ) {
+    super();
+  }
+
+  override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+    if (error || !user) {
+      const rejection = classifyTokenFailure(error ?? info);
+      this.runtime.events.emit('auth_failed', { reason: `token_${rejection.reason}` });
+      throw rejection;
+    }
+    return user;
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    await super.canActivate(context);
+    const user = context.switchToHttp().getRequest<Request & { user: AuthenticatedUser }>().user;
+    const ctx = requestContext.current();
+    if (!ctx) throw new Error('request context missing');
+    const { token, principal } = await this.minter.mint({
+      sub: user.sub,
+      roles: user.roles,
+      scope: user.scope,
+      traceId: traceIdOf(ctx.traceparent),
+    });
+    ctx.principal = principal;
+    ctx.passport = token;
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
+import { AccessTokenStrategy, JwksCache, MemoryTokenDenylist, RedisTokenDenylist, type TokenDenylist } from '@shop/security/access-token';
+import { PassportMinter } from '@shop/security/passport';
+import type Redis from 'ioredis';
+import { AuthClient } from '../clients/auth.client';
+import { REDIS_CONNECTION } from '../rate-limit/rate-limit.constants';
+import { RedisModule } from '../rate-limit/redis.module';
+import { AccessRequirementsGuard } from './access-requirements.guard';
+import { BearerGuard } from './bearer.guard';
+import { PASSPORT_MINTER, TOKEN_DENYLIST } from './security.constants';
+
+/** Bearer validation, the logout denylist and passport minting. */
+@Module({
+  imports: [RedisModule],
+  providers: [
+    AuthClient,
+    BearerGuard,
+    AccessRequirementsGuard,
+    {
+      provide: TOKEN_DENYLIST,
+      inject: [REDIS_CONNECTION, SERVICE_RUNTIME],
+      useFactory: (redis: Redis | null, runtime: ServiceRuntime): TokenDenylist =>
+        redis ? new RedisTokenDenylist(redis, `${runtime.config.redisKeyPrefix}denylist:jti:`) : new MemoryTokenDenylist(),
+    },
+    {
+      provide: JwksCache,
+      inject: [AuthClient],
+      useFactory: (auth: AuthClient) => new JwksCache(() => auth.jwks()),
+    },
+    {
+      provide: AccessTokenStrategy,
+      inject: [JwksCache, TOKEN_DENYLIST, SERVICE_RUNTIME],
+      useFactory: (jwks: JwksCache, denylist: TokenDenylist, runtime: ServiceRuntime) =>
+        new AccessTokenStrategy({ jwks, denylist, checkDenylist: runtime.config.lab.isOn('revocation') }),
+    },
+    {
+      provide: PASSPORT_MINTER,
+      inject: [SERVICE_RUNTIME],
+      useFactory: async (runtime: ServiceRuntime) =>
+        (await PassportMinter.create(runtime.secrets, runtime.config.trustDomain, runtime.config.env === 'production')).watch((error) =>
+          runtime.logger.error({ err: error }, 'passport key reload failed; keeping the previous key'),
+        ),
+    },
+  ],
+  exports: [AuthClient, BearerGuard, AccessRequirementsGuard, TOKEN_DENYLIST, PASSPORT_MINTER],
+})
+export class SecurityModule {}

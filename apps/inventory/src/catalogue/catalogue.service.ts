@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ShopError, type Product } from '@shop/contracts';
+import { DATA_SOURCE } from '@shop/platform';
+import type { DataSource } from 'typeorm';
+import { ProductEntity } from './product.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The public shape: explicit fields only, so internal ones (cost, sku) never leak. */
+export function toProduct(entity: ProductEntity): Product {
+  return { id: entity.id, name: entity.name, price: entity.price, currency: entity.currency, stock: entity.stock };
+}
+
+@Injectable()
+export class CatalogueService {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async list(): Promise<Product[]> {
+    const rows = await this.dataSource.getRepository(ProductEntity).find({ order: { name: 'ASC' }, take: 500 });
+    return rows.map(toProduct);
+  }
+
+  async get(id: string): Promise<Product> {
+    const row = UUID.test(id) ? await this.dataSource.getRepository(ProductEntity).findOneBy({ id }) : null;
+    if (!row) throw new ShopError('PRODUCT.NOT_FOUND');
+    return toProduct(row);
+  }
+}

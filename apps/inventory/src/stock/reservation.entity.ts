@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ReservationStatus } from '@shop/contracts';
+
+/** Stock held for one order line. Owned by the order's user. */
+@Entity({ name: 'reservations' })
+export class ReservationEntity {
+  @PrimaryColumn('uuid', { name: 'order_id' })
+  orderId: string;
+
+  @PrimaryColumn('uuid', { name: 'product_id' })
+  productId: string;
+
+  @Column('uuid', { name: 'owner_id' })
+  ownerId: string;
+
+  @Column('integer')
+  quantity: number;
+
+  @Column('bigint', { name: 'unit_price', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  unitPrice: number;
+
+  @Column('char', { length: 3 })
+  currency: string;
+
+  @Column('text')
+  status: ReservationStatus;
+}

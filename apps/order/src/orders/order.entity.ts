@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { OrderStatus } from '@shop/contracts';
+
+const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
+
+@Entity({ name: 'orders' })
+export class OrderEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'owner_id' })
+  ownerId: string;
+
+  @Column('text', { name: 'idempotency_key' })
+  idempotencyKey: string;
+
+  /** Hash of what was asked for, to tell a retry from a reused key. */
+  @Column('text', { name: 'request_hash' })
+  requestHash: string;
+
+  @Column('text')
+  status: OrderStatus;
+
+  @Column('text', { name: 'failure_code', nullable: true })
+  failureCode: string | null;
+
+  @Column('bigint', { transformer: bigintAsNumber })
+  total: number;
+
+  @Column('char', { length: 3 })
+  currency: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+@Entity({ name: 'order_items' })
+export class OrderItemEntity {
+  @PrimaryColumn('uuid', { name: 'order_id' })
+  orderId: string;
+
+  @PrimaryColumn('uuid', { name: 'product_id' })
+  productId: string;
+
+  @Column('uuid', { name: 'owner_id' })
+  ownerId: string;
+
+  @Column('integer')
+  quantity: number;
+
+  @Column('bigint', { name: 'unit_price', transformer: bigintAsNumber })
+  unitPrice: number;
+}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { ShopError, type PlaceOrderRequest } from '@shop/contracts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+export const MAX_ITEMS = 20;
+export const MAX_QUANTITY = 100;
+
+/**
+ * The service validates its own input even though the gateway already did:
+ * it cannot know that every caller is the gateway, or a correct one.
+ */
+export function validatePlaceOrder(request: PlaceOrderRequest): void {
+  if (!IDEMPOTENCY_KEY.test(request.idempotencyKey ?? '')) throw new ShopError('ORDER.IDEMPOTENCY_KEY_REQUIRED');
+  const items = request.items ?? [];
+  if (items.length === 0 || items.length > MAX_ITEMS) throw new ShopError('REQUEST.VALIDATION_FAILED', `1 to ${MAX_ITEMS} items`);
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (!UUID.test(item.productId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'productId must be a UUID');
+    if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) {
+      throw new ShopError('REQUEST.VALIDATION_FAILED', `quantity must be 1..${MAX_QUANTITY}`);
+    }
+    // A UUID is case-insensitive: "A..." and "a..." name the same product.
+    const productId = item.productId.toLowerCase();
+    if (seen.has(productId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'a product appears twice');
+    seen.add(productId);
+  }
+  if (!request.card?.number) throw new ShopError('REQUEST.VALIDATION_FAILED', 'payment card missing');
+}
+
+/**
+ * Fingerprint of what was ordered, to tell an honest retry from a reused
+ * key. Only the last four card digits take part: the full number is never
+ * stored, not even hashed.
+ */
+export function requestHash(request: PlaceOrderRequest): string {
+  const items = [...request.items].sort((a, b) => a.productId.localeCompare(b.productId)).map((i) => `${i.productId}x${i.quantity}`);
+  return createHash('sha256')
+    .update(`${items.join(',')}|${request.card.number.slice(-4)}|${request.card.expMonth}/${request.card.expYear}`)
+    .digest('hex');
+}

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { PaymentStatus } from '@shop/contracts';
+
+/**
+ * One charge per order. Only the card brand and last four digits are kept:
+ * no PAN, no expiry, no CVC, ever.
+ */
+@Entity({ name: 'payments' })
+export class PaymentEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'order_id', unique: true })
+  orderId: string;
+
+  @Column('uuid', { name: 'owner_id' })
+  ownerId: string;
+
+  @Column('text')
+  status: PaymentStatus;
+
+  @Column('bigint', { transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  amount: number;
+
+  @Column('char', { length: 3 })
+  currency: string;
+
+  @Column('text', { name: 'card_brand' })
+  cardBrand: string;
+
+  @Column('char', { name: 'card_last4', length: 4 })
+  cardLast4: string;
+
+  @Column('text', { name: 'decline_code', nullable: true })
+  declineCode: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'refunded_at', nullable: true })
+  refundedAt: Date | null;
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ShopError, type ChargeRequest, type Payment, type Principal } from '@shop/contracts';
+import { DATA_SOURCE, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
+import { OwnedData } from '@shop/security/ownership';
+import type { DataSource } from 'typeorm';
+import { cardProblem, decide, summarize } from './card-processor';
+import { PaymentEntity } from './payment.entity';
+
+function toPayment(entity: PaymentEntity): Payment {
+  return {
+    id: entity.id,
+    orderId: entity.orderId,
+    status: entity.status,
+    amount: entity.amount,
+    currency: entity.currency,
+    cardBrand: entity.cardBrand,
+    cardLast4: entity.cardLast4,
+    declineCode: entity.declineCode ?? '',
+  };
+}
+
+@Injectable()
+export class PaymentsService {
+  private readonly data: OwnedData;
+
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource, @Inject(SERVICE_RUNTIME) runtime: ServiceRuntime) {
+    this.data = new OwnedData(dataSource, { filterByOwner: runtime.config.lab.isOn('ownership'), roles: runtime.roles });
+  }
+
+  /**
+   * Charges at most once per order. A retry with the same amount returns the
+   * first outcome (approved or declined) without charging again; a retry
+   * with different details is a conflict.
+   */
+  async charge(principal: Principal, request: ChargeRequest): Promise<Payment> {
+    if (!Number.isSafeInteger(request.amount) || request.amount <= 0) throw new ShopError('REQUEST.VALIDATION_FAILED', 'amount must be positive');
+    if (!/^[A-Z]{3}$/.test(request.currency)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'currency must be ISO 4217');
+    const problem = request.card ? cardProblem(request.card) : 'card missing';
+    if (problem) throw new ShopError('REQUEST.VALIDATION_FAILED', problem);
+
+    return this.data.forOwner(principal, async (scope) => {
+      const payments = scope.repository(PaymentEntity);
+      const decision = decide(request.card);
+      const summary = summarize(request.card);
+      const row = {
+        id: randomUUID(),
+        orderId: request.orderId,
+        status: decision.approved ? ('APPROVED' as const) : ('DECLINED' as const),
+        amount: request.amount,
+        currency: request.currency,
+        cardBrand: summary.brand,
+        cardLast4: summary.last4,
+        declineCode: decision.approved ? null : decision.declineCode,
+        refundedAt: null,
+      };
+      // At most one charge per order: the unique order_id decides, in one round trip.
+      if (await payments.insertIfAbsent(row)) return toPayment({ ...row, ownerId: scope.ownerId, createdAt: new Date() });
+      const existing = await payments.findOne({ orderId: request.orderId });
+      // Invisible under RLS and the owner filter: another user's order.
+      if (!existing) throw new ShopError('PAYMENT.CONFLICT', 'this order was charged by another user');
+      return this.replay(existing, request);
+    });
+  }
+
+  private replay(existing: PaymentEntity, request: ChargeRequest): Payment {
+    if (existing.amount !== request.amount || existing.currency !== request.currency || existing.cardLast4 !== request.card.number.slice(-4)) {
+      throw new ShopError('PAYMENT.CONFLICT');
+    }
+    return toPayment(existing);
+  }
+
+  /** Refunds an approved charge; refunding twice returns the refunded payment. */
+  async refund(principal: Principal, orderId: string): Promise<Payment> {
+    return this.data.forOwner(principal, async (scope) => {
+      const payments = scope.repository(PaymentEntity);
+      const existing = await payments.findOne({ orderId }, { lock: true });
+      if (!existing) throw new ShopError('PAYMENT.NOT_FOUND');
+      if (existing.status === 'APPROVED') {
+        const refundedAt = new Date();
+        await payments.update({ id: existing.id }, { status: 'REFUNDED', refundedAt });
+        return toPayment({ ...existing, status: 'REFUNDED', refundedAt });
+      }
+      return toPayment(existing);
+    });
+  }
+}

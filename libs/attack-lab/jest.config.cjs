@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'attack-lab',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

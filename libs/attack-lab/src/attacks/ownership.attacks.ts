@@ -1,0 +1,65 @@
+import { ORDER_V1, PAYMENT_V1 } from '@shop/contracts';
+import { blocked, succeeded, type Attack } from '../attack';
+import { gatewayPassportSigner, signPassport } from '../forge';
+import { describeProbe, probeAs } from '../grpc-probe';
+
+/** OWASP API1 (BOLA): Bob, a legitimate customer, goes after Alice's order. */
+export const OWNERSHIP_ATTACKS: readonly Attack[] = [
+  {
+    id: 'bola-read-order',
+    title: "Bob reads Alice's order by its id",
+    controls: ['ownership', 'rls'],
+    run: async (target, scene) => {
+      const response = await target.api.get(`/api/v1/orders/${await scene.aliceOrderId()}`, { token: await scene.bobToken() });
+      return response.status === 200 ? succeeded(`200, Alice's order ${String(response.body['id'])}`) : blocked(`${response.status} ${String(response.body['code'])}`);
+    },
+  },
+  {
+    id: 'bola-list-orders',
+    title: "Bob's order list shows Alice's orders",
+    controls: ['ownership', 'rls'],
+    run: async (target, scene) => {
+      const aliceOrder = await scene.aliceOrderId();
+      const response = await target.api.get<{ items?: Array<{ id: string }> }>('/api/v1/orders', { token: await scene.bobToken() });
+      const leaked = (response.body.items ?? []).some((order) => order.id === aliceOrder);
+      return leaked ? succeeded(`Alice's order ${aliceOrder} is in Bob's list`) : blocked(`${response.status}, ${response.body.items?.length ?? 0} orders, none of Alice's`);
+    },
+  },
+  {
+    id: 'bola-refund-other-users-payment',
+    title: "Bob's passport, via a compromised order service, refunds Alice's payment",
+    controls: ['ownership', 'rls'],
+    run: async (target, scene) => {
+      const bobsPassport = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId() });
+      const result = await probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId: await scene.aliceOrderId() }, {
+        'x-passport': bobsPassport,
+      });
+      return result.kind === 'ok' ? succeeded(describeProbe(result)) : blocked(describeProbe(result));
+    },
+  },
+];
+
+/** OWASP API5 (BFLA): a customer calls admin functions. */
+export const FUNCTION_AUTHZ_ATTACKS: readonly Attack[] = [
+  {
+    id: 'bfla-admin-route',
+    title: 'Bob calls GET /api/v1/admin/orders',
+    controls: ['rbac'],
+    run: async (target, scene) => {
+      const response = await target.api.get('/api/v1/admin/orders', { token: await scene.bobToken() });
+      return response.status === 200 ? succeeded('200, every user\'s orders') : blocked(`${response.status} ${String(response.body['code'])}`);
+    },
+  },
+  {
+    id: 'bfla-admin-rpc',
+    title: "AdminListOrders called directly with Bob's passport (compromised gateway identity)",
+    controls: ['rbac'],
+    run: async (target, scene) => {
+      const bobsPassport = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId() });
+      const result = await probeAs(target.identityOf('gateway'), target.grpcAddress('order'), ORDER_V1, 'AdminListOrders', { limit: 10 }, {
+        'x-passport': bobsPassport,
+      });
+      return result.kind === 'ok' ? succeeded(describeProbe(result)) : blocked(describeProbe(result));
+    },
+  },
+];

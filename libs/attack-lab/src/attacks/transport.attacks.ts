@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { PAYMENT_V1 } from '@shop/contracts';
+import { SECRET_FILES } from '@shop/security/secrets';
+import { DEV_PKI_FILES, createCertificateAuthority, issueLeafCertificate, loadCertificateAuthority } from '@shop/security/pki';
+import { spiffeIdOf } from '@shop/topology';
+import { blocked, succeeded, type Attack, type AttackResult } from '../attack';
+import { gatewayPassportSigner, signPassport } from '../forge';
+import { describeProbe, probe, probeAs, type ProbeCredentials } from '../grpc-probe';
+import type { LabTarget } from '../lab-target';
+import type { Scene } from '../scene';
+import { GOOD_CARD } from '../scene';
+
+/** What a compromised workload would send: a charge for an order that does not exist. */
+function chargeRequest() {
+  const { cardNumber, ...card } = GOOD_CARD;
+  return { orderId: randomUUID(), amount: 999, currency: 'EUR', card: { number: cardNumber, ...card } };
+}
+
+/** A passport as it would be captured in flight (minted with the gateway's key). */
+async function capturedPassport(target: LabTarget, scene: Scene): Promise<string> {
+  return signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId() });
+}
+
+/**
+ * Calls payment Charge with the given credentials. Reaching the handler
+ * (any application answer) means the transport let the attacker in. Without
+ * mTLS in lab mode the attacker simply speaks plaintext instead.
+ */
+async function reachPayment(target: LabTarget, scene: Scene, credentials: ProbeCredentials): Promise<AttackResult> {
+  const passport = await capturedPassport(target, scene);
+  const attempts = [credentials, { mode: 'plaintext' } as const];
+  const results = [];
+  for (const attempt of attempts) {
+    const result = await probe(target.grpcAddress('payment'), PAYMENT_V1, 'Charge', chargeRequest(), attempt, { 'x-passport': passport });
+    if (result.kind !== 'transport_failure') return succeeded(`${attempt.mode}: ${describeProbe(result)}`);
+    results.push(`${attempt.mode}: ${describeProbe(result)}`);
+  }
+  return blocked(results.join('; '));
+}
+
+const meshCa = (target: LabTarget) => target.pkiFile(DEV_PKI_FILES.meshCa);
+
+/** Calls Charge as a workload holding this certificate (or claiming its identity without mTLS). */
+async function chargeWith(target: LabTarget, scene: Scene, cert: Buffer, key: Buffer, spiffeId: string): Promise<AttackResult> {
+  const result = await probeAs({ cert, key, ca: meshCa(target), spiffeId }, target.grpcAddress('payment'), PAYMENT_V1, 'Charge', chargeRequest(), {
+    'x-passport': await capturedPassport(target, scene),
+  });
+  return result.kind === 'ok' ? succeeded(describeProbe(result)) : blocked(describeProbe(result));
+}
+
+export const TRANSPORT_ATTACKS: readonly Attack[] = [
+  {
+    id: 'mtls-plaintext-client',
+    title: 'Plaintext gRPC client calls payment Charge',
+    controls: ['mtls'],
+    run: (target, scene) => reachPayment(target, scene, { mode: 'plaintext' }),
+  },
+  {
+    id: 'mtls-no-client-certificate',
+    title: 'TLS client without a certificate calls payment Charge',
+    controls: ['mtls'],
+    run: (target, scene) => reachPayment(target, scene, { mode: 'tls', ca: meshCa(target) }),
+  },
+  {
+    id: 'mtls-foreign-ca',
+    title: "Certificate from the attacker's own CA, claiming order's SPIFFE ID",
+    controls: ['mtls'],
+    run: async (target, scene) => {
+      const rogueCa = await createCertificateAuthority({ commonName: 'rogue CA', organization: 'attacker' });
+      const leaf = await issueLeafCertificate(rogueCa, { uris: [spiffeIdOf('order', target.trustDomain)] });
+      return reachPayment(target, scene, { mode: 'tls', ca: meshCa(target), cert: Buffer.from(leaf.certPem), key: Buffer.from(leaf.keyPem) });
+    },
+  },
+  {
+    id: 'mtls-expired-svid',
+    title: "An expired SVID of order's, issued by the real CA",
+    controls: ['mtls'],
+    run: async (target, scene) => {
+      const ca = await loadCertificateAuthority(meshCa(target).toString(), target.pkiFile(DEV_PKI_FILES.meshCaKey).toString());
+      const hour = 3_600_000;
+      const leaf = await issueLeafCertificate(ca, {
+        uris: [spiffeIdOf('order', target.trustDomain)],
+        notBefore: new Date(Date.now() - 3 * hour),
+        notAfter: new Date(Date.now() - hour),
+      });
+      return reachPayment(target, scene, { mode: 'tls', ca: meshCa(target), cert: Buffer.from(leaf.certPem), key: Buffer.from(leaf.keyPem) });
+    },
+  },
+  {
+    id: 'mtls-tls12-client',
+    title: "order's valid SVID, but a client that only speaks TLS 1.2",
+    controls: ['mtls'],
+    run: (target, scene) =>
+      reachPayment(target, scene, {
+        mode: 'tls',
+        ca: meshCa(target),
+        cert: target.stolen('order', SECRET_FILES.svidCert),
+        key: target.stolen('order', SECRET_FILES.svidKey),
+        maxVersion: 'TLSv1.2',
+      }),
+  },
+  {
+    id: 'peer-authz-wrong-identity',
+    title: 'Compromised inventory (valid SVID) calls payment Charge',
+    controls: ['peer-authz'],
+    run: (target, scene) => {
+      const inventory = target.identityOf('inventory');
+      return chargeWith(target, scene, inventory.cert, inventory.key, inventory.spiffeId);
+    },
+  },
+  {
+    id: 'peer-authz-two-uri-sans',
+    title: 'A mis-issued certificate naming both order and payment',
+    controls: ['peer-authz'],
+    run: async (target, scene) => {
+      const ca = await loadCertificateAuthority(meshCa(target).toString(), target.pkiFile(DEV_PKI_FILES.meshCaKey).toString());
+      const leaf = await issueLeafCertificate(ca, { uris: [spiffeIdOf('order', target.trustDomain), spiffeIdOf('payment', target.trustDomain)] });
+      return chargeWith(target, scene, Buffer.from(leaf.certPem), Buffer.from(leaf.keyPem), spiffeIdOf('order', target.trustDomain));
+    },
+  },
+];

@@ -1,0 +1,18 @@
+import type { Attack } from './attack';
+import { FUNCTION_AUTHZ_ATTACKS, OWNERSHIP_ATTACKS } from './attacks/ownership.attacks';
+import { INPUT_ATTACKS } from './attacks/input.attacks';
+import { PASSPORT_ATTACKS } from './attacks/passport.attacks';
+import { RATE_LIMIT_ATTACKS } from './attacks/rate-limit.attacks';
+import { TOKEN_ATTACKS } from './attacks/token.attacks';
+import { TRANSPORT_ATTACKS } from './attacks/transport.attacks';
+
+/** Every attack the lab knows, in scorecard order. */
+export const ATTACKS: readonly Attack[] = [
+  ...TRANSPORT_ATTACKS,
+  ...PASSPORT_ATTACKS,
+  ...OWNERSHIP_ATTACKS,
+  ...FUNCTION_AUTHZ_ATTACKS,
+  ...INPUT_ATTACKS,
+  ...TOKEN_ATTACKS,
+  ...RATE_LIMIT_ATTACKS,
+];

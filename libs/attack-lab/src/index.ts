@@ -1,0 +1,7 @@
+export * from './attack';
+export * from './catalogue';
+export * from './forge';
+export * from './grpc-probe';
+export * from './lab-target';
+export * from './scene';
+export * from './scorecard';

@@ -1,0 +1,3 @@
+export * from './lab-mode';
+export * from './service-config';
+export * from './dev-environment';

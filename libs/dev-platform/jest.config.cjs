@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'dev-platform',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,6 @@
+export * from './database-server';
+export * from './dev-keys';
+export * from './dev-secrets';
+export * from './platform';
+export * from './service-processes';
+export * from './gateway-client';

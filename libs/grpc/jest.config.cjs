@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'grpc',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,104 @@
+import { status as GrpcStatus, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
+import { ServerGrpc, type GrpcOptions } from '@nestjs/microservices';
+import { METADATA_KEYS, ShopError } from '@shop/contracts';
+import {
+  acceptOrCreateRequestId,
+  continueTrace,
+  requestContext,
+  type Logger,
+  type RequestContext,
+  type ShopMetrics,
+} from '@shop/observability';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { toGrpcError } from './grpc-errors';
+import type { CallGuard, InboundCall } from './inbound-call';
+
+export interface ShopGrpcServerOptions {
+  readonly grpc: GrpcOptions['options'];
+  /** Run in order on every call before the handler: identity, allow-list, passport... */
+  readonly guards: readonly CallGuard[];
+  readonly metrics: ShopMetrics;
+  readonly logger: Logger;
+  /** Calls beyond this many in flight are shed at once with RESOURCE_EXHAUSTED. */
+  readonly maxConcurrentCalls: number;
+}
+
+type NestMethodHandler = (data: unknown, metadata: unknown, call: unknown) => Promise<unknown>;
+
+function firstValue(call: ServerUnaryCall<unknown, unknown>, key: string): string | undefined {
+  const value = call.metadata.get(key)[0];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function deadlineOf(call: ServerUnaryCall<unknown, unknown>): number | undefined {
+  const deadline = call.getDeadline();
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/**
+ * The NestJS gRPC transport with the platform's call pipeline in front of
+ * every handler. One place decides, for every inbound call:
+ *   concurrency cap -> guards (peer identity, allow-list, passport) ->
+ *   request context for logs and outbound calls -> handler -> error mapping.
+ * Running this below Nest's guard/interceptor machinery keeps the hot path
+ * short: no per-call reflection, no rxjs pipelines for the checks.
+ */
+export class ShopGrpcServer extends ServerGrpc {
+  private inflight = 0;
+
+  constructor(private readonly shop: ShopGrpcServerOptions) {
+    super(shop.grpc);
+  }
+
+  /** Fail closed: streaming calls would bypass the guards, so none may exist. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- signature of Nest's ServerGrpc
+  override createServiceMethod(methodHandler: Function, protoNativeHandler: { requestStream?: boolean; responseStream?: boolean; path?: string }, streamType: unknown) {
+    if (protoNativeHandler.requestStream || protoNativeHandler.responseStream) {
+      throw new Error(`streaming RPC ${protoNativeHandler.path ?? ''} is not supported: the call guards only cover unary calls`);
+    }
+    return super.createServiceMethod(methodHandler, protoNativeHandler, streamType as never);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- signature of Nest's ServerGrpc
+  override createUnaryServiceMethod(methodHandler: Function) {
+    const handler = methodHandler as NestMethodHandler;
+    return async (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+      const path = call.getPath();
+      const started = performance.now();
+      const context: RequestContext = {
+        requestId: acceptOrCreateRequestId(firstValue(call, METADATA_KEYS.requestId)),
+        traceparent: continueTrace(firstValue(call, METADATA_KEYS.traceparent)),
+        deadline: deadlineOf(call),
+        clientIp: call.getPeer(),
+        operation: path,
+      };
+      await requestContext.run(context, async () => {
+        let code: GrpcStatus = GrpcStatus.OK;
+        this.inflight++;
+        this.shop.metrics.inflightRpcs.inc();
+        try {
+          if (this.inflight > this.shop.maxConcurrentCalls) throw new ShopError('REQUEST.RATE_LIMITED', 'server is at its concurrency limit');
+          const inbound: InboundCall = { path, metadata: call.metadata, call, context };
+          for (const guard of this.shop.guards) {
+            const pending = guard.admit(inbound);
+            if (pending) await pending;
+          }
+          const result = await handler(call.request, call.metadata, call);
+          callback(null, isObservable(result) ? await lastValueFrom(result) : await result);
+        } catch (error) {
+          const payload = toGrpcError(error);
+          code = payload.code;
+          if (code === GrpcStatus.INTERNAL) this.shop.logger.error({ err: error, rpc: path }, 'rpc failed');
+          else this.shop.logger.debug({ rpc: path, code: GrpcStatus[code], reason: payload.message }, 'rpc refused');
+          callback(payload);
+        } finally {
+          this.inflight--;
+          this.shop.metrics.inflightRpcs.dec();
+          this.shop.metrics.rpcServerRequests.inc({ rpc: path, code: GrpcStatus[code] });
+          this.shop.metrics.rpcServerDuration.observe({ rpc: path }, (performance.now() - started) / 1000);
+        }
+      });
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './correlation';
+export * from './logger';
+export * from './metrics';
+export * from './ops-server';
+export * from './redaction';
+export * from './request-context';

@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Principal } from '@shop/contracts';
+
+/**
+ * What every log line, security event and outbound call needs to know about
+ * the request being served. One store per HTTP request or inbound RPC.
+ */
+export interface RequestContext {
+  readonly requestId: string;
+  /** W3C traceparent of this hop (a new span id, the caller's trace id). */
+  readonly traceparent: string;
+  readonly clientIp?: string;
+  /** Epoch ms by which the caller needs an answer; outbound calls inherit it. */
+  readonly deadline?: number;
+  /** SPIFFE ID of the calling workload (gRPC servers only). */
+  peer?: string;
+  /** The RPC path or HTTP route being served. */
+  operation?: string;
+  /** Set once the passport (or, at the gateway, the access token) is verified. */
+  principal?: Principal;
+  /** The passport exactly as received or minted; forwarded unchanged downstream. */
+  passport?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const requestContext = {
+  run<T>(context: RequestContext, fn: () => T): T {
+    return storage.run(context, fn);
+  },
+  current(): RequestContext | undefined {
+    return storage.getStore();
+  },
+};

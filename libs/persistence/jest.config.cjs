@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'persistence',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

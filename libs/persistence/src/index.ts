@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './provisioning';
+export * from './row-level-security';

@@ -1,0 +1,26 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule, type Params } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE, SERVICE_RUNTIME } from './platform.constants';
+import type { ServiceRuntime } from './service-runtime';
+
+/**
+ * Makes the runtime (config, logger, metrics, security events, clients) and
+ * the service's DataSource injectable everywhere, and routes Nest's own logs
+ * through the same pino logger (nestjs-pino).
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRuntime(runtime: ServiceRuntime, dataSource?: DataSource, httpLogging: Omit<NonNullable<Params['pinoHttp']>, 'logger'> = {}): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [LoggerModule.forRoot({ pinoHttp: { ...httpLogging, logger: runtime.logger } as Params['pinoHttp'] })],
+      providers: [
+        { provide: SERVICE_RUNTIME, useValue: runtime },
+        { provide: DATA_SOURCE, useValue: dataSource ?? null },
+      ],
+      exports: [SERVICE_RUNTIME, DATA_SOURCE, LoggerModule],
+    };
+  }
+}

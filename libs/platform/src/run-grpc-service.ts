@@ -1,0 +1,164 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { Logger } from 'nestjs-pino';
+import { HEALTH_V1 } from '@shop/contracts';
+import { PROTO_LOADER_OPTIONS, SHARED_CHANNEL_OPTIONS, ShopGrpcServer } from '@shop/grpc';
+import { startOpsServer } from '@shop/observability';
+import { createServiceDataSource, databaseReadinessCheck, setRowLevelSecurity } from '@shop/persistence';
+import { PeerAuthorizationGuard } from '@shop/security/authz';
+import { PassportGuard, PassportVerifier } from '@shop/security/passport';
+import { SECRET_FILES, SecretFiles, migrationSecretsDirOf, readDatabaseCredentials } from '@shop/security/secrets';
+import { SERVICES } from '@shop/topology';
+import type { DataSource } from 'typeorm';
+import { buildRuntime } from './build-runtime';
+import { HealthController } from './health.controller';
+import { PlatformModule } from './platform.module';
+import { RethrowRpcFilter } from './rethrow-rpc.filter';
+import type { DatabaseDefinition, GrpcServiceDefinition } from './service-definition';
+import type { ServiceRuntime } from './service-runtime';
+
+async function openDatabase(runtime: ServiceRuntime, database: DatabaseDefinition, role: 'runtime' | 'owner'): Promise<DataSource> {
+  const credentials =
+    role === 'runtime'
+      ? readDatabaseCredentials(runtime.secrets, SECRET_FILES.runtimeDb)
+      : readDatabaseCredentials(new SecretFiles(migrationSecretsDirOf(runtime.secrets.dir)), SECRET_FILES.ownerDb);
+  const dataSource = createServiceDataSource({
+    credentials,
+    applicationName: `${runtime.config.service}-${role}`,
+    entities: database.entities,
+    migrations: database.migrations,
+    poolSize: role === 'runtime' ? 10 : 1,
+  });
+  return dataSource.initialize();
+}
+
+/** `<service> migrate`: schema migrations as the owner role, then row-level security on (or off in lab mode). */
+async function migrate(runtime: ServiceRuntime, database: DatabaseDefinition): Promise<void> {
+  const dataSource = await openDatabase(runtime, database, 'owner');
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    const tables = database.rowLevelSecurityTables ?? [];
+    if (tables.length > 0) {
+      const runner = dataSource.createQueryRunner();
+      try {
+        await setRowLevelSecurity(runner, tables, runtime.config.lab.isOn('rls'));
+      } finally {
+        await runner.release();
+      }
+    }
+    runtime.logger.info({ applied: applied.map((m) => m.name), rowLevelSecurity: runtime.config.lab.isOn('rls') }, 'migrated');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** `<service> seed`: demo data, never in production. */
+async function seed(runtime: ServiceRuntime, database: DatabaseDefinition): Promise<void> {
+  if (runtime.config.env === 'production') throw new Error('refusing to seed demo data with SHOP_ENV=production');
+  if (!database.seed) return;
+  const dataSource = await openDatabase(runtime, database, 'owner');
+  try {
+    await database.seed(dataSource, runtime);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition): Promise<void> {
+  const { config, logger, metrics, events } = runtime;
+  const contract = SERVICES[config.service].contract;
+  if (!contract || config.ports.grpc === undefined) throw new Error(`${config.service} serves no gRPC`);
+  const dataSource = definition.database ? await openDatabase(runtime, definition.database, 'runtime') : undefined;
+
+  const verifier = new PassportVerifier(runtime.secrets, config.trustDomain, config.env === 'production').watch((error) =>
+    logger.error({ err: error }, 'passport key reload failed; keeping the previous keys'),
+  );
+  const server = new ShopGrpcServer({
+    grpc: {
+      url: `${config.bindHost}:${config.ports.grpc}`,
+      package: [contract.package, HEALTH_V1.package],
+      protoPath: [contract.protoFile, HEALTH_V1.protoFile],
+      loader: PROTO_LOADER_OPTIONS,
+      credentials: runtime.transport.serverCredentials(),
+      channelOptions: SHARED_CHANNEL_OPTIONS,
+    },
+    guards: [
+      runtime.transport.peerIdentityGuard(),
+      new PeerAuthorizationGuard({
+        server: config.service,
+        trustDomain: config.trustDomain,
+        enforced: config.lab.isOn('peer-authz'),
+        events,
+      }),
+      new PassportGuard({ server: config.service, verifier, enforced: config.lab.isOn('passport'), events }),
+    ],
+    metrics,
+    logger,
+    maxConcurrentCalls: config.maxConcurrentCalls,
+  });
+
+  @Module({ imports: [PlatformModule.forRuntime(runtime, dataSource), ...definition.imports], controllers: [HealthController] })
+  class ServiceModule {}
+
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(ServiceModule, { strategy: server, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new RethrowRpcFilter());
+  await app.listen();
+
+  const ops = await startOpsServer({
+    host: config.bindHost,
+    port: config.ports.ops,
+    metrics,
+    logger,
+    checks: [...(dataSource ? [databaseReadinessCheck(dataSource)] : []), ...runtime.clients.readinessChecks()],
+  });
+  logger.info({ grpc: config.ports.grpc, ops: config.ports.ops, transport: config.transport }, `${config.service} listening`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    ops.close();
+    await app.close();
+    runtime.clients.close();
+    runtime.transport.close();
+    verifier.close();
+    await dataSource?.destroy();
+    logger.flush();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  // Started by the dev launcher: exit with it, even if it was SIGKILLed.
+  process.once('disconnect', () => void stop('launcher-gone'));
+}
+
+/**
+ * Entry point of every gRPC service: `node main.js [serve|migrate|seed]`.
+ * Startup errors (bad config, missing secrets) end the process with a clear
+ * message and exit code 1 rather than a half-started service.
+ */
+export function runGrpcService(definition: GrpcServiceDefinition, argv: readonly string[] = process.argv.slice(2)): void {
+  const command = argv[0] ?? 'serve';
+  // The launcher's IPC channel only signals its death; it must not keep us alive.
+  process.channel?.unref();
+  let runtime: ServiceRuntime | undefined;
+  const main = async () => {
+    runtime = buildRuntime(definition.service);
+    if (command === 'serve') return serve(runtime, definition);
+    if (!definition.database) return;
+    if (command === 'migrate') await migrate(runtime, definition.database);
+    else if (command === 'seed') await seed(runtime, definition.database);
+    else throw new Error(`unknown command "${command}" (expected serve, migrate or seed)`);
+    runtime.transport.close();
+    runtime.logger.flush();
+  };
+  main().catch((error: Error) => {
+    process.stderr.write(`${definition.service} ${command} failed: ${error.message}\n`);
+    runtime?.logger.flush();
+    process.exit(1);
+  });
+}

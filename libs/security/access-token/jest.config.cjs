@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'access-token',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,7 @@
+export * from './access-token-issuer';
+export * from './access-token-profile';
+export * from './access-token-rejection';
+export * from './access-token.strategy';
+export * from './jwks-cache';
+export * from './refresh-token';
+export * from './token-denylist';

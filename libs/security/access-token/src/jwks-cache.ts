@@ -1,0 +1,55 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { Jwk } from '@shop/contracts';
+
+export type JwksFetcher = () => Promise<{ keys: Jwk[] }>;
+
+/**
+ * The gateway's copy of auth's public keys, by `kid`. Refreshed every few
+ * minutes, and early when a token names a kid we do not know yet (that is
+ * how a key rotation arrives). Early refreshes are rate limited so a flood
+ * of tokens with random kids cannot turn into a flood of JWKS fetches.
+ */
+export class JwksCache {
+  private keys = new Map<string, KeyObject>();
+  private fetchedAt = 0;
+  private refreshing?: Promise<void>;
+
+  constructor(
+    private readonly fetcher: JwksFetcher,
+    private readonly options: { maxAgeMs: number; minRefreshIntervalMs: number } = { maxAgeMs: 300_000, minRefreshIntervalMs: 5_000 },
+  ) {}
+
+  /**
+   * The key with this kid, or undefined when auth does not publish it. A
+   * KeyObject, parsed once: handing jsonwebtoken a PEM would re-parse it on
+   * every request.
+   */
+  async keyFor(kid: string): Promise<KeyObject | undefined> {
+    const age = Date.now() - this.fetchedAt;
+    const unknown = !this.keys.has(kid);
+    if (age > this.options.maxAgeMs || (unknown && age > this.options.minRefreshIntervalMs)) {
+      await this.refresh().catch((error: unknown) => {
+        // Keep serving the keys we have; only fail when we have none.
+        if (this.keys.size === 0) throw error;
+      });
+    }
+    return this.keys.get(kid);
+  }
+
+  refresh(): Promise<void> {
+    this.refreshing ??= this.fetcher()
+      .then(({ keys }) => {
+        const next = new Map<string, KeyObject>();
+        for (const jwk of keys) {
+          if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || jwk.alg !== 'ES256' || !jwk.kid) continue;
+          next.set(jwk.kid, createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, format: 'jwk' }));
+        }
+        this.keys = next;
+        this.fetchedAt = Date.now();
+      })
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+}

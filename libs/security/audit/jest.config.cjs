@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'audit',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

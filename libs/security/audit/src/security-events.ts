@@ -1,0 +1,59 @@
+import { requestContext, type Logger, type ShopMetrics } from '@shop/observability';
+
+/**
+ * Stable names: alert rules, dashboards and the attack lab match on them.
+ * Add new names; never rename one.
+ */
+export const SECURITY_EVENTS = [
+  'auth_failed',
+  'token_revoked',
+  'refresh_reuse_detected',
+  'passport_invalid',
+  'peer_denied',
+  'access_denied',
+  'rate_limited',
+  'svid_rejected',
+] as const;
+export type SecurityEventName = (typeof SECURITY_EVENTS)[number];
+
+export interface SecurityEventFields {
+  /** Machine-readable cause, e.g. `not_allowed`, `expired`, `bad_signature`. */
+  readonly reason: string;
+  /** Overrides for values the request context does not know (yet). */
+  readonly peer?: string;
+  readonly user?: string;
+  readonly sourceIp?: string;
+  /** Extra, non-secret detail. Never tokens, passwords or card data. */
+  readonly detail?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/**
+ * Emits security events as structured JSON log lines (`securityEvent` field)
+ * and counts them in `shop_security_events_total{event,reason}`.
+ * The service name is on every line of the logger; correlation id, peer,
+ * user and source IP come from the request context, so every event can be joined with the request's other log lines.
+ */
+export class SecurityEvents {
+  constructor(
+    private readonly logger: Logger,
+    private readonly metrics: ShopMetrics,
+  ) {}
+
+  emit(event: SecurityEventName, fields: SecurityEventFields): void {
+    const ctx = requestContext.current();
+    this.metrics.securityEvents.inc({ event, reason: fields.reason });
+    this.logger.warn(
+      {
+        securityEvent: event,
+        reason: fields.reason,
+        correlationId: ctx?.requestId,
+        operation: ctx?.operation,
+        peer: fields.peer ?? ctx?.peer ?? null,
+        user: fields.user ?? ctx?.principal?.sub ?? null,
+        sourceIp: fields.sourceIp ?? ctx?.clientIp ?? null,
+        ...(fields.detail ? { detail: fields.detail } : {}),
+      },
+      `security event: ${event} (${fields.reason})`,
+    );
+  }
+}

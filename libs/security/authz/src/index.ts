@@ -1,0 +1,2 @@
+export * from './peer-authorization.guard';
+export * from './role-check';

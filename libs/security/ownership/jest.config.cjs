@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'ownership',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

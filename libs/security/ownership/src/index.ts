@@ -1,0 +1,3 @@
+export * from './owned-data';
+export * from './owned-repository';
+export * from './rls-policy';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'passport',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

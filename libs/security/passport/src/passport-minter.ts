@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, importJWK } from 'jose';
+import type { Principal } from '@shop/contracts';
+import { SECRET_FILES, readJwkSet, type SecretFiles } from '@shop/security/secrets';
+import { PASSPORT, passportIssuer } from './passport-profile';
+
+interface SigningKey {
+  readonly kid: string;
+  readonly key: Awaited<ReturnType<typeof importJWK>>;
+}
+
+export interface MintInput {
+  readonly sub: string;
+  readonly roles: readonly string[];
+  readonly scope: readonly string[];
+  /** W3C trace id of the request, so every hop's logs join up. */
+  readonly traceId: string;
+}
+
+/**
+ * Mints internal passports at the gateway: one per request, from the
+ * validated access token, signed with the gateway's own key. Nothing else
+ * holds that key, so a compromised downstream service cannot mint one.
+ */
+export class PassportMinter {
+  private signing!: SigningKey;
+  private stopWatching?: () => void;
+
+  private constructor(
+    private readonly files: SecretFiles,
+    private readonly issuer: string,
+    private readonly refuseDevMaterial: boolean,
+  ) {}
+
+  static async create(files: SecretFiles, trustDomain: string, refuseDevMaterial: boolean): Promise<PassportMinter> {
+    const minter = new PassportMinter(files, passportIssuer(trustDomain), refuseDevMaterial);
+    await minter.loadKeys();
+    return minter;
+  }
+
+  /** Follows key rotation on disk: the first key of the set signs. */
+  watch(onError: (error: Error) => void): this {
+    this.stopWatching = this.files.watch([SECRET_FILES.passportSigningKeys], () => {
+      this.loadKeys().catch(onError);
+    });
+    return this;
+  }
+
+  close(): void {
+    this.stopWatching?.();
+  }
+
+  private async loadKeys(): Promise<void> {
+    const [current] = readJwkSet(this.files, SECRET_FILES.passportSigningKeys, {
+      kind: 'private',
+      refuseDevMaterial: this.refuseDevMaterial,
+    });
+    this.signing = { kid: current.kid, key: await importJWK({ ...current }, PASSPORT.algorithm) };
+  }
+
+  async mint(input: MintInput): Promise<{ token: string; principal: Principal }> {
+    const jti = randomUUID();
+    const token = await new SignJWT({ roles: [...input.roles], scope: input.scope.join(' '), trace_id: input.traceId })
+      .setProtectedHeader({ alg: PASSPORT.algorithm, typ: PASSPORT.type, kid: this.signing.kid })
+      .setIssuer(this.issuer)
+      .setAudience(PASSPORT.audience)
+      .setSubject(input.sub)
+      .setJti(jti)
+      .setIssuedAt()
+      .setExpirationTime(`${PASSPORT.lifetimeSeconds}s`)
+      .sign(this.signing.key);
+    return { token, principal: { sub: input.sub, roles: input.roles, scope: input.scope, jti } };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './certificate-authority';
+export * from './dev-pki';
+export { x509 } from './x509-provider';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'secrets',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

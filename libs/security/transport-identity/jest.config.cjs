@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'transport-identity',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,18 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '../../..');
+export const DIST_DIR = join(REPO_ROOT, 'dist');
+
+/**
+ * The platform tests start the services exactly as `npm start` does: from
+ * the compiled output. SWC compiles the whole repo in about a second.
+ */
+export function buildPlatform(): void {
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/@swc/cli/bin/swc.js'), 'apps', 'libs', '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts', '--quiet'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  if (!existsSync(join(DIST_DIR, 'apps/gateway/src/main.js'))) throw new Error('build produced no gateway');
+}

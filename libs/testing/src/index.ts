@@ -1,0 +1,6 @@
+export * from './build';
+export * from './postgres';
+export * from './test-database';
+export * from './test-platform';
+export * from './assertions';
+export * from './captured-events';

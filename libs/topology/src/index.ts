@@ -1,0 +1,3 @@
+export * from './rpc-policies';
+export * from './services';
+export * from './spiffe-id';
