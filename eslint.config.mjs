@@ -44,16 +44,23 @@ export default [
     },
   },
   {
-    // Project-specific SAST rules (tools/eslint-plugin-shop), everywhere.
-    files: ['**/*.ts'],
+    // Project-specific SAST rules (tools/eslint-plugin-shop), everywhere,
+    // JavaScript included, so a .cjs/.mjs file is no way around them.
+    files: ['**/*.{ts,js,cjs,mjs}'],
     plugins: { shop },
     rules: {
       'shop/jwt-verify-algorithms': 'error',
       'shop/no-tls-verification-off': 'error',
       'shop/no-sql-string-building': 'error',
       'shop/no-hardcoded-secret': 'error',
-      'shop/env-only-in-config': 'error',
+      'shop/disable-needs-reason': 'error',
     },
+  },
+  {
+    // Service and library code reads settings through @shop/config only.
+    files: ['**/*.ts', '{apps,libs}/**/*.{js,cjs,mjs}'],
+    plugins: { shop },
+    rules: { 'shop/env-only-in-config': 'error' },
   },
   {
     // Only the config lib reads the environment. Test infrastructure sets it up for

@@ -11,9 +11,17 @@ module.exports = {
     schema: [],
   },
   create(context) {
+    const isProcess = (node) => node && node.type === 'Identifier' && node.name === 'process';
+    const isEnvKey = (key, computed) => (computed ? key.type === 'Literal' && key.value === 'env' : key.type === 'Identifier' && key.name === 'env');
     return {
+      // process.env and process['env']
       MemberExpression(node) {
-        if (node.object.type === 'Identifier' && node.object.name === 'process' && !node.computed && node.property.name === 'env') {
+        if (isProcess(node.object) && isEnvKey(node.property, node.computed)) context.report({ node, messageId: 'env' });
+      },
+      // const { env } = process
+      VariableDeclarator(node) {
+        if (!isProcess(node.init) || node.id.type !== 'ObjectPattern') return;
+        if (node.id.properties.some((p) => p.type === 'Property' && (isEnvKey(p.key, p.computed) || (p.key.type === 'Literal' && p.key.value === 'env')))) {
           context.report({ node, messageId: 'env' });
         }
       },

@@ -9,5 +9,6 @@ module.exports = {
     'no-sql-string-building': require('./no-sql-string-building.cjs'),
     'no-hardcoded-secret': require('./no-hardcoded-secret.cjs'),
     'no-unvalidated-url': require('./no-unvalidated-url.cjs'),
+    'disable-needs-reason': require('./disable-needs-reason.cjs'),
   },
 };

@@ -11,15 +11,24 @@ function hasAlgorithms(node) {
   );
 }
 
-function isJwtVerify(callee) {
-  if (callee.type === 'Identifier') return callee.name === 'jwtVerify';
-  return (
-    callee.type === 'MemberExpression' &&
-    !callee.computed &&
-    callee.property.name === 'verify' &&
-    callee.object.type === 'Identifier' &&
-    /^(jwt|jsonwebtoken|jose)$/i.test(callee.object.name)
-  );
+/**
+ * `names` holds what jose's jwtVerify is called in this file (it may be
+ * imported under an alias) and `namespaces` the `import * as x from 'jose'`
+ * names, so `import { jwtVerify as check }` and `x.jwtVerify` are caught too.
+ */
+function isJwtVerify(callee, names, namespaces) {
+  if (callee.type === 'Identifier') return names.has(callee.name);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier') return false;
+  if (callee.property.name === 'jwtVerify') return true;
+  return callee.property.name === 'verify' && (namespaces.has(callee.object.name) || /^(jwt|jsonwebtoken|jose)$/i.test(callee.object.name));
+}
+
+function collectJoseImports(node, names, namespaces) {
+  if (node.source.value !== 'jose' && node.source.value !== 'jsonwebtoken') return;
+  for (const specifier of node.specifiers) {
+    if (specifier.type === 'ImportNamespaceSpecifier' || specifier.type === 'ImportDefaultSpecifier') namespaces.add(specifier.local.name);
+    else if (specifier.imported && ['jwtVerify', 'verify'].includes(specifier.imported.name)) names.add(specifier.local.name);
+  }
 }
 
 /** passport-jwt options are recognised by their jwtFromRequest property. */
@@ -37,17 +46,23 @@ module.exports = {
     schema: [],
   },
   create(context) {
+    const names = new Set(['jwtVerify']);
+    const namespaces = new Set();
+    // `new JwtStrategy({...})` and `super({...})` in a PassportStrategy class alike.
+    const checkCall = (node) => {
+      if (node.type === 'CallExpression' && isJwtVerify(node.callee, names, namespaces)) {
+        const options = node.arguments[2];
+        if (!hasAlgorithms(options)) context.report({ node, messageId: 'missing' });
+        return;
+      }
+      for (const argument of node.arguments) {
+        if (isPassportJwtOptions(argument) && !hasAlgorithms(argument)) context.report({ node: argument, messageId: 'missing' });
+      }
+    };
     return {
-      CallExpression(node) {
-        if (isJwtVerify(node.callee)) {
-          const options = node.arguments[2];
-          if (!hasAlgorithms(options)) context.report({ node, messageId: 'missing' });
-          return;
-        }
-        for (const argument of node.arguments) {
-          if (isPassportJwtOptions(argument) && !hasAlgorithms(argument)) context.report({ node: argument, messageId: 'missing' });
-        }
-      },
+      ImportDeclaration: (node) => collectJoseImports(node, names, namespaces),
+      CallExpression: checkCall,
+      NewExpression: checkCall,
     };
   },
 };

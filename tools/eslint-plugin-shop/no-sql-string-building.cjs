@@ -4,7 +4,9 @@
 // own escaping function (DDL such as CREATE ROLE takes no bind parameters).
 
 const ESCAPERS = new Set(['escapeIdentifier', 'escapeLiteral', 'escape']);
-const QUERY_METHODS = new Set(['query', 'raw', 'unsafe']);
+// Driver calls (pg, TypeORM's query) and TypeORM query-builder clauses, which
+// take raw SQL fragments just the same.
+const QUERY_METHODS = new Set(['query', 'raw', 'unsafe', 'where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving']);
 
 function isEscaped(expression) {
   if (expression.type === 'Literal') return true;
@@ -36,7 +38,8 @@ module.exports = {
     return {
       CallExpression(node) {
         const callee = node.callee;
-        const method = callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
+        // client.query(...) and a bare query(...) taken from a client alike.
+        const method = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
         if (!QUERY_METHODS.has(method)) return;
         const sql = node.arguments[0];
         if (sql && isUnsafeSql(sql)) context.report({ node: sql, messageId: 'sql' });

@@ -4,6 +4,13 @@
 
 const FLAGS = new Set(['rejectUnauthorized', 'requestCert']);
 
+/** A constant that is false at run time: `false`, `0`, `''`, `null`, `!true`, `!1`. */
+function isStaticFalsy(node) {
+  if (node.type === 'Literal') return !node.value;
+  if (node.type === 'UnaryExpression' && node.operator === '!' && node.argument.type === 'Literal') return Boolean(node.argument.value);
+  return false;
+}
+
 function keyName(property) {
   if (property.computed) return undefined;
   return property.key.type === 'Identifier' ? property.key.name : property.key.value;
@@ -23,7 +30,7 @@ module.exports = {
     return {
       Property(node) {
         const name = keyName(node);
-        if (FLAGS.has(name) && node.value.type === 'Literal' && node.value.value === false) {
+        if (FLAGS.has(name) && isStaticFalsy(node.value)) {
           context.report({ node, messageId: 'flag', data: { name } });
         }
       },

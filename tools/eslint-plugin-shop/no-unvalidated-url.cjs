@@ -3,7 +3,7 @@
 // out of a guard function that validates it (a name starting with `guarded`,
 // `validated`, `safe` or `assertSafe`).
 
-const SINKS = new Set(['fetch', 'request', 'redirect', 'get', 'post', 'put', 'patch', 'delete']);
+const SINKS = new Set(['fetch', 'request', 'redirect', 'location', 'get', 'post', 'put', 'patch', 'delete']);
 const HTTP_OBJECTS = /^(http|https|axios|got|undici|res|response|reply|client|needle|superagent)$/;
 const GUARD = /^(guarded|validated|safe|assertSafe)/;
 
@@ -20,12 +20,20 @@ function isSafe(argument) {
   return false;
 }
 
+/** res.setHeader('Location', url), res.header('location', url), res.set(...): a redirect by hand. */
+function isLocationHeader(node) {
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || !['setHeader', 'header', 'set', 'writeHead'].includes(callee.property.name)) return false;
+  const name = node.arguments[0];
+  return Boolean(name && name.type === 'Literal' && typeof name.value === 'string' && name.value.toLowerCase() === 'location');
+}
+
 function sinkOf(callee) {
   if (callee.type === 'Identifier') return callee.name === 'fetch' || callee.name === 'request' ? callee.name : undefined;
   if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
   const method = callee.property.name;
   if (!SINKS.has(method)) return undefined;
-  if (method === 'redirect') return method;
+  if (method === 'redirect' || method === 'location') return method;
   return callee.object.type === 'Identifier' && HTTP_OBJECTS.test(callee.object.name) ? method : undefined;
 }
 
@@ -39,6 +47,10 @@ module.exports = {
   create(context) {
     return {
       CallExpression(node) {
+        if (isLocationHeader(node)) {
+          if (!isSafe(node.arguments[1])) context.report({ node: node.arguments[1], messageId: 'url', data: { sink: 'Location header' } });
+          return;
+        }
         const sink = sinkOf(node.callee);
         if (!sink) return;
         // res.redirect(status, url): the URL is the last argument.

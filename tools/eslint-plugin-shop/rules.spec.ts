@@ -10,7 +10,7 @@ describe('shop/jwt-verify-algorithms', () => {
     valid: [
       "await jwtVerify(token, key, { algorithms: ['ES256'], issuer: 'i' });",
       "jwt.verify(token, key, { algorithms: ['ES256'] });",
-            "class S extends B { constructor() { super({ jwtFromRequest: x, secretOrKeyProvider: p, algorithms: ['ES256'] }); } }",
+      "class S extends B { constructor() { super({ jwtFromRequest: x, secretOrKeyProvider: p, algorithms: ['ES256'] }); } }",
     ],
     invalid: [
       { code: "await jwtVerify(token, key, { issuer: 'i' });", errors: [{ messageId: 'missing' }] },
@@ -18,6 +18,11 @@ describe('shop/jwt-verify-algorithms', () => {
       { code: 'jwt.verify(token, key, options);', errors: [{ messageId: 'missing' }] },
       { code: 'jsonwebtoken.verify(token, secret);', errors: [{ messageId: 'missing' }] },
       { code: 'class S extends B { constructor() { super({ jwtFromRequest: x, secretOrKey: k }); } }', errors: [{ messageId: 'missing' }] },
+      // Ways around a name-based check: an alias, a namespace import, a constructed strategy.
+      { code: "import { jwtVerify as check } from 'jose'; await check(token, key, { issuer: 'i' });", errors: [{ messageId: 'missing' }] },
+      { code: "import * as j from 'jose'; await j.jwtVerify(token, key);", errors: [{ messageId: 'missing' }] },
+      { code: "import jwtlib from 'jsonwebtoken'; jwtlib.verify(token, secret);", errors: [{ messageId: 'missing' }] },
+      { code: 'passport.use(new JwtStrategy({ jwtFromRequest: x, secretOrKey: k }, verify));', errors: [{ messageId: 'missing' }] },
     ],
   });
 });
@@ -30,6 +35,8 @@ describe('shop/no-tls-verification-off', () => {
       { code: "https.createServer({ 'requestCert': false });", errors: [{ messageId: 'flag' }] },
       { code: "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", errors: [{ messageId: 'env' }] },
       { code: "process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';", errors: [{ messageId: 'env' }] },
+      { code: 'tls.connect({ rejectUnauthorized: !true });', errors: [{ messageId: 'flag' }] },
+      { code: 'tls.connect({ rejectUnauthorized: 0 });', errors: [{ messageId: 'flag' }] },
     ],
   });
 });
@@ -40,6 +47,8 @@ describe('shop/env-only-in-config', () => {
     invalid: [
       { code: "const url = process.env['DATABASE_URL'];", errors: [{ messageId: 'env' }] },
       { code: 'const { SECRET } = process.env;', errors: [{ messageId: 'env' }] },
+      { code: "const url = process['env'].DATABASE_URL;", errors: [{ messageId: 'env' }] },
+      { code: 'const { env } = process;', errors: [{ messageId: 'env' }] },
     ],
   });
 });
@@ -51,11 +60,15 @@ describe('shop/no-sql-string-building', () => {
       'db.query(`SELECT 1`);',
       'client.query(`CREATE ROLE ${escapeIdentifier(name)} PASSWORD ${escapeLiteral(pw)}`);',
       'runner.query(`ALTER TABLE ${driver.escape(table)} ENABLE ROW LEVEL SECURITY`);',
+      "qb.where('o.owner = :owner', { owner });",
     ],
     invalid: [
       { code: "db.query(`SELECT * FROM orders WHERE id = '${id}'`);", errors: [{ messageId: 'sql' }] },
       { code: "db.query('SELECT * FROM orders WHERE owner = ' + owner);", errors: [{ messageId: 'sql' }] },
       { code: 'manager.query(`DELETE FROM ${table}`);', errors: [{ messageId: 'sql' }] },
+      { code: "const { query } = client; query('SELECT * FROM t WHERE a = ' + a);", errors: [{ messageId: 'sql' }] },
+      { code: 'repo.createQueryBuilder(\'o\').where(`o.owner = \'${owner}\'`);', errors: [{ messageId: 'sql' }] },
+      { code: "qb.andWhere('o.id = ' + id);", errors: [{ messageId: 'sql' }] },
     ],
   });
 });
@@ -89,6 +102,8 @@ describe('shop/no-unvalidated-url', () => {
       'await fetch(safeTarget);',
       "res.redirect('/login');",
       "https.get('https://example.com');",
+      "res.setHeader('Location', '/login');",
+      "res.setHeader('Content-Type', contentType);",
     ],
     invalid: [
       { code: 'await fetch(body.imageUrl);', errors: [{ messageId: 'url' }] },
@@ -97,6 +112,24 @@ describe('shop/no-unvalidated-url', () => {
       { code: 'response.redirect(302, target);', errors: [{ messageId: 'url' }] },
       { code: 'await axios.get(url);', errors: [{ messageId: 'url' }] },
       { code: 'http.get(options.url);', errors: [{ messageId: 'url' }] },
+      { code: "res.setHeader('Location', req.query.next);", errors: [{ messageId: 'url' }] },
+      { code: "reply.header('location', target);", errors: [{ messageId: 'url' }] },
+      { code: 'res.location(body.returnTo);', errors: [{ messageId: 'url' }] },
+    ],
+  });
+});
+
+describe('shop/disable-needs-reason', () => {
+  tester.run('disable-needs-reason', rule('disable-needs-reason'), {
+    valid: [
+      '// eslint-disable-next-line security/detect-unsafe-regex -- bounded {12,18}\nconst r = 1;',
+      '/* eslint-disable shop/no-hardcoded-secret -- public demo passwords */\nconst a = 1;',
+      '// an ordinary comment about eslint\nconst b = 1;',
+    ],
+    invalid: [
+      { code: '// eslint-disable-next-line shop/no-sql-string-building\nconst q = 1;', errors: [{ messageId: 'reason' }] },
+      { code: '/* eslint-disable */\nconst q = 1;', errors: [{ messageId: 'rule' }] },
+      { code: 'const q = 1; // eslint-disable-line -- no rule named', errors: [{ messageId: 'rule' }] },
     ],
   });
 });

@@ -5,6 +5,7 @@ const { existsSync, mkdirSync, readFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { evaluateAudit } = require('./audit-gate.cjs');
 const { trackedDevMaterial } = require('./dev-material.cjs');
+const { packagesWithoutIntegrity } = require('./lockfile-integrity.cjs');
 
 const ROOT = resolve(__dirname, '../..');
 const SBOM_PATH = join(ROOT, 'reports', 'sbom.cdx.json');
@@ -32,13 +33,16 @@ function secrets(cwd = ROOT) {
   return { ok: scan.ok && leaked.length === 0, output };
 }
 
-/** lockfile-lint: every package from the npm registry, over https, with an integrity hash. */
+/** lockfile-lint: every package from the npm registry, over https; plus our own "integrity present" check. */
 function lockfile(path = join(ROOT, 'package-lock.json')) {
-  return run(bin('lockfile-lint'), [
+  const linted = run(bin('lockfile-lint'), [
     '--path', path, '--type', 'npm', '--allowed-hosts', 'npm', '--validate-https', '--validate-integrity', '--validate-package-names',
     // npm aliases used by jest and the yargs/cliui stack.
     '--allowed-package-name-aliases', 'string-width-cjs:string-width', 'strip-ansi-cjs:strip-ansi', 'wrap-ansi-cjs:wrap-ansi', '@jest/react-is-18:react-is', '@jest/react-is-19:react-is',
   ]);
+  const missing = packagesWithoutIntegrity(path);
+  const output = `${linted.output}${missing.length ? `\npackages without a sha512 integrity:\n  ${missing.join('\n  ')}\n` : ''}`;
+  return { ok: linted.ok && missing.length === 0, output };
 }
 
 /**
@@ -52,7 +56,8 @@ function audit() {
   try {
     report = JSON.parse(result.stdout);
   } catch {
-    report = { error: { code: 'EPARSE', summary: result.output.slice(0, 200) } };
+    // Fail closed: output we cannot read is not a clean audit.
+    return { ok: false, output: `npm audit printed no JSON report (exit ${result.status}):\n${result.output.slice(0, 500)}` };
   }
   const verdict = evaluateAudit(report, 'high');
   if (verdict.verdict === 'unavailable') {

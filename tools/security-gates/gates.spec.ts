@@ -10,6 +10,10 @@ const { trackedDevMaterial } = require('./dev-material.cjs');
 /** Each gate, shown failing on a planted violation and passing without it. */
 describe('security gates catch what they claim', () => {
   describe('lint', () => {
+    // The module-boundary rule reads Nx's cached project graph; a fresh clone has none yet.
+    beforeAll(() => {
+      execFileSync(join(ROOT, 'node_modules/.bin/nx'), ['show', 'projects'], { cwd: ROOT, env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'ignore' });
+    }, 120_000);
     // The real ESLint CLI with the repository's config, fed a planted file on stdin.
     const ruleIds = async (code: string, file: string): Promise<string[]> => {
       let output: string;
@@ -31,6 +35,15 @@ describe('security gates catch what they claim', () => {
       ['a fetch of a URL from data', 'export const f = (body: { url: string }) => fetch(body.url);\n', 'shop/no-unvalidated-url'],
     ])('fails on %s', async (_what, code, ruleId) => {
       expect(await ruleIds(code, 'apps/payment/src/planted-violation.ts')).toContain(ruleId);
+    });
+
+    it.each([
+      // Tag constraints, not only the relative path: a service may not pull in dev tooling.
+      ['a service importing the dev launcher lib', "import { startDevPlatform } from '@shop/dev-platform';\nexport const x = startDevPlatform;\n", 'apps/payment/src/planted-violation.ts', '@nx/enforce-module-boundaries'],
+      ['TLS verification off in a .cjs file', "const tls = require('node:tls');\nmodule.exports = tls.connect({ port: 1, rejectUnauthorized: false });\n", 'apps/payment/src/planted-violation.cjs', 'shop/no-tls-verification-off'],
+      ['a suppression with no reason', "// eslint-disable-next-line shop/no-hardcoded-secret\nexport const dbPassword = 'hunter2hunter2';\n", 'apps/payment/src/planted-violation.ts', 'shop/disable-needs-reason'],
+    ])('fails on %s', async (_what, code, file, ruleId) => {
+      expect(await ruleIds(code, file)).toContain(ruleId);
     });
 
     it('passes clean code in the same place', async () => {
@@ -100,6 +113,24 @@ describe('security gates catch what they claim', () => {
       expect(evaluateAudit(report('high'))).toMatchObject({ verdict: 'fail', findings: ['lodash (high)'] });
       expect(evaluateAudit(report('moderate')).verdict).toBe('pass');
       expect(evaluateAudit({ statusCode: 405, message: '405 Method Not Allowed', error: { summary: '' } }).verdict).toBe('unavailable');
+      // Any other error fails closed: a 500 or a network error is not a clean audit.
+      expect(evaluateAudit({ statusCode: 500, message: '500 Internal Server Error', error: { summary: '' } }).verdict).toBe('fail');
+      expect(evaluateAudit({ error: { code: 'ECONNREFUSED', summary: 'connect ECONNREFUSED' } }).verdict).toBe('fail');
+    });
+
+    it('fails a lockfile entry with no integrity hash, which lockfile-lint alone lets through', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gate-lock-'));
+      try {
+        const tampered = join(dir, 'package-lock.json');
+        const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { integrity?: string }> };
+        delete lock.packages['node_modules/jose'].integrity;
+        writeFileSync(tampered, JSON.stringify(lock));
+        const result = lockfile(tampered);
+        expect(result.ok).toBe(false);
+        expect(result.output).toContain('node_modules/jose: no "integrity" hash');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

@@ -4,9 +4,9 @@ import type { DatabaseCredentials } from '@shop/security/secrets';
 export interface ServiceDataSourceOptions {
   readonly credentials: DatabaseCredentials;
   readonly applicationName: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   readonly entities?: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   readonly migrations?: MixedList<Function | string>;
   readonly poolSize?: number;
 }

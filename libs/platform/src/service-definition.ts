@@ -4,9 +4,9 @@ import type { ServiceName } from '@shop/topology';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface DatabaseDefinition {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   readonly entities: MixedList<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   readonly migrations: MixedList<Function>;
   /** Tables whose row-level security `migrate` keeps on (or off in lab mode). */
   readonly rowLevelSecurityTables?: readonly string[];

@@ -59,7 +59,7 @@ describe('classifyTokenFailure on real jsonwebtoken errors', () => {
 describe('classifyTokenFailure on passport-jwt and our own rejections', () => {
   it('maps passport-jwt reporting no bearer token to AUTH.TOKEN_MISSING', () => {
     const infos: unknown[] = [];
-    const strategy = new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'unused' }, () => undefined);
+    const strategy = new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'unused', algorithms: ['ES256'] }, () => undefined);
     Object.assign(strategy, { fail: (info: unknown) => infos.push(info) });
     strategy.authenticate({ headers: {} } as never);
     expect(infos).toHaveLength(1);
