@@ -71,6 +71,10 @@ async function main(): Promise<void> {
       }
     }
     const summary = summarizeRuns(runs);
+    for (const [name, w] of Object.entries(summary.workloads)) {
+      // Not a threshold: a run with failed requests still reports, but says so loudly.
+      if (w.secureErrors + w.baselineErrors > 0) log(`WARNING ${name}: ${w.secureErrors} secure and ${w.baselineErrors} baseline requests failed; their numbers are suspect`);
+    }
     const generatorCpu = runs.flatMap((r) => [r.workloads.products.closed.generatorCpuPct, r.workloads.checkout.closed.generatorCpuPct]).sort((a, b) => a - b);
     const report: BenchReport = {
       mode: quick ? 'quick' : 'full',

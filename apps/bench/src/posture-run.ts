@@ -60,9 +60,11 @@ async function login(platform: RunningPlatform, ca: Buffer): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: DEMO_ACCOUNTS[0].email, password: DEMO_ACCOUNTS[0].password }),
   });
-  const { accessToken } = (await response.body.json()) as { accessToken: string };
+  const body = (await response.body.json()) as { accessToken?: string; code?: string };
   await pool.close();
-  return accessToken;
+  // Without a token every checkout would be a fast 401 and the numbers would measure nothing.
+  if (response.statusCode !== 200 || !body.accessToken) throw new Error(`bench login failed: ${response.statusCode} ${body.code ?? ''}`);
+  return body.accessToken;
 }
 
 /**

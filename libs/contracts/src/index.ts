@@ -11,3 +11,4 @@ export * from './types/service-methods';
 export * from './types/principal';
 export * from './metadata-keys';
 export * from './demo-accounts';
+export * from './ids';

@@ -31,4 +31,14 @@ export const requestContext = {
   current(): RequestContext | undefined {
     return storage.getStore();
   },
+  /**
+   * Runs fn in the current context but without the caller's deadline, so its
+   * outbound calls get their own default one. For clean-up that must happen
+   * even after the caller gave up (saga compensation): a release or refund
+   * sent with an already-expired deadline would never reach the service.
+   */
+  withoutDeadline<T>(fn: () => T): T {
+    const current = storage.getStore();
+    return current ? storage.run({ ...current, deadline: undefined }, fn) : fn();
+  },
 };

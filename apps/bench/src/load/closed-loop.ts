@@ -24,5 +24,6 @@ export async function closedLoop(send: Send, concurrency: number, durationMs: nu
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { ...summarize(histogram), requests, errors, reqPerSec: Math.round(requests / seconds), generatorCpuPct: cpu() };
+  // Throughput counts only successful requests: a fast error is not work done.
+  return { ...summarize(histogram), requests, errors, reqPerSec: Math.round((requests - errors) / seconds), generatorCpuPct: cpu() };
 }

@@ -44,5 +44,5 @@ export async function openLoop(send: Send, ratePerSec: number, durationMs: numbe
   }
   await Promise.all(inflight);
   const seconds = (performance.now() - started) / 1000;
-  return { ...summarize(histogram), requests, errors, reqPerSec: Math.round(requests / seconds), generatorCpuPct: cpu(), targetRate: ratePerSec };
+  return { ...summarize(histogram), requests, errors, reqPerSec: Math.round((requests - errors) / seconds), generatorCpuPct: cpu(), targetRate: ratePerSec };
 }

@@ -5,7 +5,7 @@ export function toMarkdown(report: BenchReport): string {
   const { summary, machine, passport: p } = report;
   const rows = (['products', 'checkout'] as const).map((name) => {
     const w = summary.workloads[name];
-    return `| ${name === 'products' ? 'GET /api/v1/products (1 hop)' : 'POST /api/v1/orders (3 hops)'} | ${w.secureReqPerSec} | ${w.baselineReqPerSec} | **${w.throughputRatio}** | ${w.secureP90Ms} / ${w.baselineP90Ms} | ${w.secureP99Ms} / ${w.baselineP99Ms} | **${w.addedP90PerHopMs}** |`;
+    return `| ${name === 'products' ? 'GET /api/v1/products (1 hop)' : 'POST /api/v1/orders (3 hops)'} | ${w.secureReqPerSec} | ${w.baselineReqPerSec} | **${w.throughputRatio}** | ${w.secureP50Ms} / ${w.baselineP50Ms} | ${w.secureP90Ms} / ${w.baselineP90Ms} | ${w.secureP99Ms} / ${w.baselineP99Ms} | **${w.addedP90PerHopMs}** | ${w.secureErrors} / ${w.baselineErrors} |`;
   });
   const rss = Object.entries(summary.rssMb)
     .map(([service, m]) => `${service} ${m.secure} (${m.overhead >= 0 ? '+' : ''}${m.overhead})`)
@@ -13,8 +13,8 @@ export function toMarkdown(report: BenchReport): string {
   return [
     `Measured ${report.startedAt.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores), ${machine.memoryGb} GB, Node ${machine.node}; ${report.pairs} A/B pair(s), ${report.mode} mode, load generator on the same machine.`,
     '',
-    '| workload | secure req/s | baseline req/s | secure/baseline | p90 ms secure / baseline | p99 ms secure / baseline | added p90 per hop (ms) |',
-    '|---|---|---|---|---|---|---|',
+    '| workload | secure req/s | baseline req/s | secure/baseline | p50 ms secure / baseline | p90 ms secure / baseline | p99 ms secure / baseline | added p90 per hop (ms) | errors secure / baseline |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `- Machine ceiling (plain Node http hello-world, same generator): ${report.ceiling.reqPerSec} req/s.`,
@@ -24,6 +24,6 @@ export function toMarkdown(report: BenchReport): string {
     `- Cold start to all-ready: secure ${summary.coldStartMs.secure} ms, baseline ${summary.coldStartMs.baseline} ms.`,
     `- Load generator CPU (share of one core, median): ${report.generatorCpuPct}%.`,
     '',
-    'Latency percentiles come from an open-loop generator at the same fixed rate in both postures (no coordinated omission); throughput from a closed loop.',
+    `Latency percentiles come from an open-loop generator at the same fixed rate in both postures (no coordinated omission); throughput from a closed loop. Ratios and the added p90 per hop are medians over the A/B pairs. Cold start is from the launcher's first step (database, migrations, secrets, five processes) to every /readyz green, after \`npm run build\`.`,
   ].join('\n');
 }

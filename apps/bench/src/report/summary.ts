@@ -14,11 +14,17 @@ export interface WorkloadSummary {
   readonly secureReqPerSec: number;
   readonly baselineReqPerSec: number;
   /** Open loop at the same rate in both postures. */
+  readonly secureP50Ms: number;
+  readonly baselineP50Ms: number;
   readonly secureP90Ms: number;
   readonly baselineP90Ms: number;
+  /** Median over A/B pairs of (secure p90 - baseline p90) / internal hops: pairing cancels drift between pairs. */
   readonly addedP90PerHopMs: number;
   readonly secureP99Ms: number;
   readonly baselineP99Ms: number;
+  /** Failed or refused requests over every measurement of this workload (closed and open loop), per posture. */
+  readonly secureErrors: number;
+  readonly baselineErrors: number;
 }
 
 export interface Summary {
@@ -35,17 +41,21 @@ export function summarizeRuns(runs: readonly PostureRun[]): Summary {
   const baseline = runs.filter((r) => r.posture === 'baseline');
   const workload = (name: WorkloadName): WorkloadSummary => {
     const metric = (list: readonly PostureRun[], pick: (r: PostureRun) => number) => median(list.map(pick));
-    const secureP90 = metric(secure, (r) => r.workloads[name].open.p90Ms);
-    const baselineP90 = metric(baseline, (r) => r.workloads[name].open.p90Ms);
+    const errors = (list: readonly PostureRun[]) => list.reduce((sum, r) => sum + r.workloads[name].closed.errors + r.workloads[name].open.errors, 0);
+    const p90 = (r: PostureRun) => r.workloads[name].open.p90Ms;
     return {
       throughputRatio: round(median(pairs.map(([a, b]) => a.workloads[name].closed.reqPerSec / b.workloads[name].closed.reqPerSec))),
       secureReqPerSec: metric(secure, (r) => r.workloads[name].closed.reqPerSec),
       baselineReqPerSec: metric(baseline, (r) => r.workloads[name].closed.reqPerSec),
-      secureP90Ms: secureP90,
-      baselineP90Ms: baselineP90,
-      addedP90PerHopMs: round((secureP90 - baselineP90) / HOPS[name], 3),
+      secureP50Ms: metric(secure, (r) => r.workloads[name].open.p50Ms),
+      baselineP50Ms: metric(baseline, (r) => r.workloads[name].open.p50Ms),
+      secureP90Ms: metric(secure, p90),
+      baselineP90Ms: metric(baseline, p90),
+      addedP90PerHopMs: round(median(pairs.map(([a, b]) => (p90(a) - p90(b)) / HOPS[name])), 3),
       secureP99Ms: metric(secure, (r) => r.workloads[name].open.p99Ms),
       baselineP99Ms: metric(baseline, (r) => r.workloads[name].open.p99Ms),
+      secureErrors: errors(secure),
+      baselineErrors: errors(baseline),
     };
   };
   const services = Object.keys(runs[0].rssMb);

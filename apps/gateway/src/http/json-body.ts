@@ -16,9 +16,12 @@ const PARSER_ERRORS: Readonly<Record<string, ErrorCode>> = {
  * before Nest would fold them into a generic 400.
  */
 export function jsonBody(limit: string): [RequestHandler, ErrorRequestHandler] {
-  const onError: ErrorRequestHandler = (error: { type?: string }, request, response, next) => {
-    const code = error?.type ? PARSER_ERRORS[error.type] : undefined;
-    if (!code) return next(error);
+  // Everything that reaches this handler is answered as problem+json: left to
+  // Express's default handler, an aborted or mis-sized body would get an HTML page.
+  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, request, response, next) => {
+    if (response.headersSent) return next(error);
+    const clientFault = typeof error?.status === 'number' && error.status >= 400 && error.status < 500;
+    const code = (error?.type ? PARSER_ERRORS[error.type] : undefined) ?? (clientFault ? 'REQUEST.MALFORMED_JSON' : 'INTERNAL');
     const problem = problemOf(code, { instance: request.path, requestId: (request as typeof request & { id?: string }).id });
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   };

@@ -1,6 +1,6 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { ShopError, type ErrorCode } from '@shop/contracts';
+import { ShopError, describeError, type ErrorCode } from '@shop/contracts';
 import { requestContext, type Logger } from '@shop/observability';
 import { AccessTokenRejection } from '@shop/security/access-token';
 import type { Request, Response } from 'express';
@@ -22,6 +22,16 @@ export class ValidationProblem extends ShopError {
   ) {
     super(code);
   }
+}
+
+/**
+ * Codes whose message describes the inside of the platform (SPIFFE ids,
+ * passport claims, hop names) or a server fault: the client gets the code and
+ * title, the log gets the rest. A compromised-hop probe learns nothing extra.
+ */
+const INTERNAL_CODE = /^(INTERNAL|UPSTREAM\.|PEER\.|PASSPORT\.)/;
+function hidesDetail(code: ErrorCode): boolean {
+  return INTERNAL_CODE.test(code) || describeError(code).http >= 500;
 }
 
 /**
@@ -57,8 +67,7 @@ export class ProblemFilter implements ExceptionFilter {
       const extras: Record<string, unknown> = {};
       // Extras clients may rely on; anything else in details stays internal.
       if (exception.details['order-id']) extras['orderId'] = exception.details['order-id'];
-      const internal = exception.code === 'INTERNAL';
-      return { code: exception.code, detail: internal ? undefined : exception.message, extras };
+      return { code: exception.code, detail: hidesDetail(exception.code) ? undefined : exception.message, extras };
     }
     if (exception instanceof AccessTokenRejection) return { code: exception.code };
     if (exception instanceof ThrottlerException) return { code: 'REQUEST.RATE_LIMITED' };

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ShopError, type Product } from '@shop/contracts';
+import { ShopError, isUuid, type Product } from '@shop/contracts';
 import { DATA_SOURCE } from '@shop/platform';
 import type { DataSource } from 'typeorm';
 import { ProductEntity } from './product.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The public shape: explicit fields only, so internal ones (cost, sku) never leak. */
 export function toProduct(entity: ProductEntity): Product {
@@ -21,7 +20,7 @@ export class CatalogueService {
   }
 
   async get(id: string): Promise<Product> {
-    const row = UUID.test(id) ? await this.dataSource.getRepository(ProductEntity).findOneBy({ id }) : null;
+    const row = isUuid(id) ? await this.dataSource.getRepository(ProductEntity).findOneBy({ id }) : null;
     if (!row) throw new ShopError('PRODUCT.NOT_FOUND');
     return toProduct(row);
   }

@@ -1,6 +1,5 @@
-import { ShopError, type StockLine } from '@shop/contracts';
+import { ShopError, isUuid, type StockLine } from '@shop/contracts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_LINES = 20;
 export const MAX_QUANTITY = 100;
 
@@ -10,7 +9,7 @@ export const MAX_QUANTITY = 100;
  * overlapping products can never deadlock.
  */
 export function assertOrderId(orderId: string): void {
-  if (!UUID.test(orderId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'orderId must be a UUID');
+  if (!isUuid(orderId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'orderId must be a UUID');
 }
 
 export function normalizeLines(orderId: string, lines: readonly StockLine[]): StockLine[] {
@@ -19,7 +18,7 @@ export function normalizeLines(orderId: string, lines: readonly StockLine[]): St
   const seen = new Set<string>();
   const normalized: StockLine[] = [];
   for (const line of lines) {
-    if (!UUID.test(line.productId)) throw new ShopError('PRODUCT.NOT_FOUND', 'productId must be a UUID');
+    if (!isUuid(line.productId)) throw new ShopError('PRODUCT.NOT_FOUND', 'productId must be a UUID');
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
       throw new ShopError('REQUEST.VALIDATION_FAILED', `quantity must be 1..${MAX_QUANTITY}`);
     }

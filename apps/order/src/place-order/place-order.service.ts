@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { ShopError, type ErrorCode, type Order, type OrderStatus, type PlaceOrderRequest, type Principal, type Reservation } from '@shop/contracts';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
+import { requestContext } from '@shop/observability';
 import { InventoryClient } from '../clients/inventory.client';
 import { PaymentClient } from '../clients/payment.client';
 import { OrderEntity, OrderItemEntity } from '../orders/order.entity';
@@ -148,7 +149,9 @@ export class PlaceOrderService {
   /** Runs a compensating action; failures are logged loudly, never swallowed silently. */
   private async compensate(what: string, action: () => Promise<unknown>, ignorable?: ErrorCode): Promise<void> {
     try {
-      await action();
+      // Compensation usually follows a timeout, when the inbound deadline is
+      // spent: it gets a fresh deadline of its own.
+      await requestContext.withoutDeadline(action);
     } catch (error) {
       if (ignorable && isCode(error, ignorable)) return;
       this.runtime.logger.error({ err: error, compensation: what }, 'compensation failed; needs attention');

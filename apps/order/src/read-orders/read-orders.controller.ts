@@ -1,11 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
-import { ORDER_V1, ShopError, type OrderServiceMethods, type Principal } from '@shop/contracts';
+import { ORDER_V1, ShopError, isUuid, type OrderServiceMethods, type Principal } from '@shop/contracts';
 import { CurrentPrincipal } from '@shop/platform';
 import { OrdersStore } from '../orders/orders-store';
 
 type Methods = OrderServiceMethods;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_ADMIN_LIMIT = 500;
 
 @Controller()
@@ -15,7 +14,7 @@ export class ReadOrdersController {
   /** Someone else's order is "not found", never "forbidden": existence is not disclosed. */
   @GrpcMethod(ORDER_V1.service, 'GetOrder')
   async get(@Payload() request: Methods['GetOrder']['request'], @CurrentPrincipal() principal: Principal) {
-    const order = UUID.test(request.id) ? await this.store.get(principal, request.id) : undefined;
+    const order = isUuid(request.id) ? await this.store.get(principal, request.id) : undefined;
     if (!order) throw new ShopError('ORDER.NOT_FOUND');
     return order;
   }

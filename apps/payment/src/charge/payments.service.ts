@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ShopError, type ChargeRequest, type Payment, type Principal } from '@shop/contracts';
+import { ShopError, isUuid, type ChargeRequest, type Payment, type Principal } from '@shop/contracts';
 import { DATA_SOURCE, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import { OwnedData } from '@shop/security/ownership';
 import type { DataSource } from 'typeorm';
@@ -34,6 +34,7 @@ export class PaymentsService {
    * with different details is a conflict.
    */
   async charge(principal: Principal, request: ChargeRequest): Promise<Payment> {
+    if (!isUuid(request.orderId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'orderId must be a UUID');
     if (!Number.isSafeInteger(request.amount) || request.amount <= 0) throw new ShopError('REQUEST.VALIDATION_FAILED', 'amount must be positive');
     if (!/^[A-Z]{3}$/.test(request.currency)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'currency must be ISO 4217');
     const problem = request.card ? cardProblem(request.card) : 'card missing';
@@ -57,8 +58,9 @@ export class PaymentsService {
       // At most one charge per order: the unique order_id decides, in one round trip.
       if (await payments.insertIfAbsent(row)) return toPayment({ ...row, ownerId: scope.ownerId, createdAt: new Date() });
       const existing = await payments.findOne({ orderId: request.orderId });
-      // Invisible under RLS and the owner filter: another user's order.
-      if (!existing) throw new ShopError('PAYMENT.CONFLICT', 'this order was charged by another user');
+      // Invisible under RLS and the owner filter: another user's order. Answer
+      // "not found", like every other cross-owner read, so existence is not disclosed.
+      if (!existing) throw new ShopError('PAYMENT.NOT_FOUND');
       return this.replay(existing, request);
     });
   }
@@ -72,6 +74,7 @@ export class PaymentsService {
 
   /** Refunds an approved charge; refunding twice returns the refunded payment. */
   async refund(principal: Principal, orderId: string): Promise<Payment> {
+    if (!isUuid(orderId)) throw new ShopError('PAYMENT.NOT_FOUND');
     return this.data.forOwner(principal, async (scope) => {
       const payments = scope.repository(PaymentEntity);
       const existing = await payments.findOne({ orderId }, { lock: true });

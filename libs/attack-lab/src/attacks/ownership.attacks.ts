@@ -2,6 +2,7 @@ import { ORDER_V1, PAYMENT_V1 } from '@shop/contracts';
 import { blocked, succeeded, type Attack } from '../attack';
 import { gatewayPassportSigner, signPassport } from '../forge';
 import { describeProbe, probeAs } from '../grpc-probe';
+import { GOOD_CARD } from '../scene';
 
 /** OWASP API1 (BOLA): Bob, a legitimate customer, goes after Alice's order. */
 export const OWNERSHIP_ATTACKS: readonly Attack[] = [
@@ -35,6 +36,22 @@ export const OWNERSHIP_ATTACKS: readonly Attack[] = [
         'x-passport': bobsPassport,
       });
       return result.kind === 'ok' ? succeeded(describeProbe(result)) : blocked(describeProbe(result));
+    },
+  },
+  {
+    id: 'bola-charge-other-users-order',
+    title: "Bob's passport, via a compromised order service, charges against Alice's order id",
+    controls: ['ownership', 'rls'],
+    run: async (target, scene) => {
+      const bobsPassport = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId() });
+      const card = { number: GOOD_CARD.cardNumber, expMonth: GOOD_CARD.expMonth, expYear: GOOD_CARD.expYear, cvc: GOOD_CARD.cvc };
+      const result = await probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Charge', { orderId: await scene.aliceOrderId(), amount: 1, currency: 'EUR', card }, {
+        'x-passport': bobsPassport,
+      });
+      // Anything but "not found" tells Bob that Alice's order exists and was paid
+      // (a replayed payment, or a conflict with its amount).
+      const hidden = result.kind === 'refused' && result.errorCode === 'PAYMENT.NOT_FOUND';
+      return hidden ? blocked(describeProbe(result)) : succeeded(describeProbe(result));
     },
   },
 ];
