@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readDevEnvironment } from '@shop/config';
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const env = readDevEnvironment();
   const devDir = mkdtempSync(join(tmpdir(), 'shop-bench-'));
+  // Run as root, embedded PostgreSQL runs as a `postgres` user that must be able to traverse this folder.
+  chmodSync(devDir, 0o711);
   const database = await openDatabaseServer(env.database, join(devDir, 'postgres'));
   const databaseName = `bench_${Date.now().toString(36)}`;
   try {

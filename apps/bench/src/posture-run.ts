@@ -38,6 +38,9 @@ export interface PostureRun {
   readonly coldStartMs: number;
   readonly workloads: Record<WorkloadName, WorkloadResult>;
   readonly handshakesPer1000: { grpc: number; https: number };
+  /** Resident memory right after start (steady: TLS contexts, keys and pools, no load-driven heap). */
+  readonly rssIdleMb: Record<string, number>;
+  /** Resident memory after both workloads (includes whatever heap the GC has not returned). */
   readonly rssMb: Record<string, number>;
 }
 
@@ -92,6 +95,7 @@ export async function runPosture(
     await restock(platform, settings.databaseName);
     const ca = readFileSync(join(settings.devDir, 'pki', 'web-ca.pem'));
     const token = await login(platform, ca);
+    const rssIdleMb = rssMb(platform);
     const before = await handshakes(platform);
     let requests = 0;
     const workloads = {} as Record<WorkloadName, WorkloadResult>;
@@ -114,6 +118,7 @@ export async function runPosture(
       coldStartMs,
       workloads,
       handshakesPer1000: { grpc: per1000(after.grpc - before.grpc), https: per1000(after.https - before.https) },
+      rssIdleMb,
       rssMb: rssMb(platform),
     };
   } finally {

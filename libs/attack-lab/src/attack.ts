@@ -1,4 +1,5 @@
 import type { LabControl } from '@shop/config';
+import type { ErrorCode } from '@shop/contracts';
 import type { LabTarget } from './lab-target';
 import type { Scene } from './scene';
 
@@ -24,3 +25,15 @@ export interface Attack {
 
 export const blocked = (evidence: string): AttackResult => ({ outcome: 'blocked', evidence });
 export const succeeded = (evidence: string): AttackResult => ({ outcome: 'succeeded', evidence });
+
+/**
+ * Blocked means refused for the right reason: the stable code of the check
+ * that should stop the attack. A 200 is the attacker's success. Any other
+ * answer (a 500, a different code) throws: a lab run never counts an
+ * unrelated failure as "blocked".
+ */
+export function httpVerdict(status: number, code: unknown, expected: ErrorCode): AttackResult {
+  if (status >= 200 && status < 300) return succeeded(`${status}: accepted`);
+  if (code !== expected) throw new Error(`expected ${expected}, got ${status} ${String(code)}`);
+  return blocked(`${status} ${String(code)}`);
+}

@@ -5,10 +5,12 @@ import { PASSPORT_ATTACKS } from './attacks/passport.attacks';
 import { RATE_LIMIT_ATTACKS } from './attacks/rate-limit.attacks';
 import { TOKEN_ATTACKS } from './attacks/token.attacks';
 import { TRANSPORT_ATTACKS } from './attacks/transport.attacks';
+import { TRANSPORT_SWEEP_ATTACKS } from './attacks/transport-sweep.attacks';
 
 /** Every attack the lab knows, in scorecard order. */
 export const ATTACKS: readonly Attack[] = [
   ...TRANSPORT_ATTACKS,
+  ...TRANSPORT_SWEEP_ATTACKS,
   ...PASSPORT_ATTACKS,
   ...OWNERSHIP_ATTACKS,
   ...FUNCTION_AUTHZ_ATTACKS,

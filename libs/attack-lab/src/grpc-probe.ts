@@ -1,8 +1,9 @@
 import tls = require('node:tls');
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { ERROR_CODE_METADATA_KEY, type GrpcPackageContract } from '@shop/contracts';
+import { ERROR_CODE_METADATA_KEY, type ErrorCode, type GrpcPackageContract } from '@shop/contracts';
 import { PROTO_LOADER_OPTIONS } from '@shop/grpc';
+import { blocked, succeeded, type AttackResult } from './attack';
 
 export type ProbeCredentials =
   | { readonly mode: 'plaintext' }
@@ -64,6 +65,18 @@ export async function probe(
   } finally {
     client.close();
   }
+}
+
+/**
+ * The outcome of a probe that the control named by `expected` should stop:
+ * a handler answer is a success for the attacker; a refusal with exactly that
+ * stable code is blocked. Anything else (another code, a broken connection)
+ * throws, so a lab run never counts an unrelated failure as "blocked".
+ */
+export function verdictOf(result: ProbeResult, expected: ErrorCode): AttackResult {
+  if (result.kind === 'ok') return succeeded(describeProbe(result));
+  if (result.kind === 'refused' && result.errorCode === expected) return blocked(describeProbe(result));
+  throw new Error(`expected ${expected}, got ${describeProbe(result)}`);
 }
 
 export function describeProbe(result: ProbeResult): string {

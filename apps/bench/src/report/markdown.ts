@@ -7,9 +7,10 @@ export function toMarkdown(report: BenchReport): string {
     const w = summary.workloads[name];
     return `| ${name === 'products' ? 'GET /api/v1/products (1 hop)' : 'POST /api/v1/orders (3 hops)'} | ${w.secureReqPerSec} | ${w.baselineReqPerSec} | **${w.throughputRatio}** | ${w.secureP50Ms} / ${w.baselineP50Ms} | ${w.secureP90Ms} / ${w.baselineP90Ms} | ${w.secureP99Ms} / ${w.baselineP99Ms} | **${w.addedP90PerHopMs}** | ${w.secureErrors} / ${w.baselineErrors} |`;
   });
-  const rss = Object.entries(summary.rssMb)
-    .map(([service, m]) => `${service} ${m.secure} (${m.overhead >= 0 ? '+' : ''}${m.overhead})`)
-    .join(', ');
+  const rss = (table: BenchReport['summary']['rssMb']) =>
+    Object.entries(table)
+      .map(([service, m]) => `${service} ${m.secure} (${m.overhead >= 0 ? '+' : ''}${m.overhead})`)
+      .join(', ');
   return [
     `Measured ${report.startedAt.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores), ${machine.memoryGb} GB, Node ${machine.node}; ${report.pairs} A/B pair(s), ${report.mode} mode, load generator on the same machine.`,
     '',
@@ -20,7 +21,8 @@ export function toMarkdown(report: BenchReport): string {
     `- Machine ceiling (plain Node http hello-world, same generator): ${report.ceiling.reqPerSec} req/s.`,
     `- Full internal TLS handshakes per 1,000 requests (server counters, secure): ${summary.grpcHandshakesPer1000}.`,
     `- Passport cost (jose, 50 in flight, CPU per operation, wall in brackets): ES256 sign ${p.ES256.signCpuUs} µs (${p.ES256.signUs}), verify ${p.ES256.verifyCpuUs} µs (${p.ES256.verifyUs}); EdDSA sign ${p.EdDSA.signCpuUs} µs (${p.EdDSA.signUs}), verify ${p.EdDSA.verifyCpuUs} µs (${p.EdDSA.verifyUs}). A checkout signs once and verifies three times.`,
-    `- RSS per service, MB, secure (overhead vs baseline): ${rss}.`,
+    `- RSS per service right after start, MB, secure (overhead vs baseline): ${rss(summary.rssIdleMb)}.`,
+    `- RSS per service after the load, MB, secure (overhead vs baseline; includes heap the GC has not returned yet): ${rss(summary.rssMb)}.`,
     `- Cold start to all-ready: secure ${summary.coldStartMs.secure} ms, baseline ${summary.coldStartMs.baseline} ms.`,
     `- Load generator CPU (share of one core, median): ${report.generatorCpuPct}%.`,
     '',

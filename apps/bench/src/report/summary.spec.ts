@@ -22,6 +22,7 @@ const run = (posture: Posture, checkout: { rps: number; p90: number; errors?: nu
     checkout: { closed: load(checkout.rps, checkout.p90, checkout.errors), open: load(50, checkout.p90) },
   },
   handshakesPer1000: { grpc: 0, https: 0 },
+  rssIdleMb: { gateway: posture === 'secure' ? 82 : 80 },
   rssMb: { gateway: posture === 'secure' ? 110 : 100 },
 });
 
@@ -53,6 +54,7 @@ describe('summarizeRuns', () => {
 
   it('reports RSS overhead and cold start per posture', () => {
     expect(summary.rssMb['gateway']).toEqual({ secure: 110, baseline: 100, overhead: 10 });
+    expect(summary.rssIdleMb['gateway']).toEqual({ secure: 82, baseline: 80, overhead: 2 });
     expect(summary.coldStartMs).toEqual({ secure: 7000, baseline: 6500 });
   });
 });

@@ -27,10 +27,18 @@ export interface WorkloadSummary {
   readonly baselineErrors: number;
 }
 
+export interface RssComparison {
+  readonly secure: number;
+  readonly baseline: number;
+  readonly overhead: number;
+}
+
 export interface Summary {
   readonly workloads: Record<WorkloadName, WorkloadSummary>;
   readonly grpcHandshakesPer1000: number;
-  readonly rssMb: Record<string, { secure: number; baseline: number; overhead: number }>;
+  /** Per service: median RSS right after start, and after the load, per posture. */
+  readonly rssIdleMb: Record<string, RssComparison>;
+  readonly rssMb: Record<string, RssComparison>;
   readonly coldStartMs: { secure: number; baseline: number };
 }
 
@@ -59,16 +67,19 @@ export function summarizeRuns(runs: readonly PostureRun[]): Summary {
     };
   };
   const services = Object.keys(runs[0].rssMb);
+  const rss = (pick: (r: PostureRun) => Record<string, number>): Record<string, RssComparison> =>
+    Object.fromEntries(
+      services.map((s) => {
+        const a = median(secure.map((r) => pick(r)[s]));
+        const b = median(baseline.map((r) => pick(r)[s]));
+        return [s, { secure: a, baseline: b, overhead: round(a - b, 1) }];
+      }),
+    );
   return {
     workloads: { products: workload('products'), checkout: workload('checkout') },
     grpcHandshakesPer1000: median(secure.map((r) => r.handshakesPer1000.grpc)),
-    rssMb: Object.fromEntries(
-      services.map((s) => {
-        const a = median(secure.map((r) => r.rssMb[s]));
-        const b = median(baseline.map((r) => r.rssMb[s]));
-        return [s, { secure: a, baseline: b, overhead: round(a - b, 1) }];
-      }),
-    ),
+    rssIdleMb: rss((r) => r.rssIdleMb),
+    rssMb: rss((r) => r.rssMb),
     coldStartMs: { secure: median(secure.map((r) => r.coldStartMs)), baseline: median(baseline.map((r) => r.coldStartMs)) },
   };
 }

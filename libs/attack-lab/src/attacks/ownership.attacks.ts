@@ -1,7 +1,7 @@
 import { ORDER_V1, PAYMENT_V1 } from '@shop/contracts';
-import { blocked, succeeded, type Attack } from '../attack';
+import { blocked, httpVerdict, succeeded, type Attack } from '../attack';
 import { gatewayPassportSigner, signPassport } from '../forge';
-import { describeProbe, probeAs } from '../grpc-probe';
+import { describeProbe, probeAs, verdictOf } from '../grpc-probe';
 import { GOOD_CARD } from '../scene';
 
 /** OWASP API1 (BOLA): Bob, a legitimate customer, goes after Alice's order. */
@@ -12,7 +12,8 @@ export const OWNERSHIP_ATTACKS: readonly Attack[] = [
     controls: ['ownership', 'rls'],
     run: async (target, scene) => {
       const response = await target.api.get(`/api/v1/orders/${await scene.aliceOrderId()}`, { token: await scene.bobToken() });
-      return response.status === 200 ? succeeded(`200, Alice's order ${String(response.body['id'])}`) : blocked(`${response.status} ${String(response.body['code'])}`);
+      if (response.status === 200) return succeeded(`200, Alice's order ${String(response.body['id'])}`);
+      return httpVerdict(response.status, response.body['code'], 'ORDER.NOT_FOUND');
     },
   },
   {
@@ -35,7 +36,7 @@ export const OWNERSHIP_ATTACKS: readonly Attack[] = [
       const result = await probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId: await scene.aliceOrderId() }, {
         'x-passport': bobsPassport,
       });
-      return result.kind === 'ok' ? succeeded(describeProbe(result)) : blocked(describeProbe(result));
+      return verdictOf(result, 'PAYMENT.NOT_FOUND');
     },
   },
   {
@@ -64,7 +65,8 @@ export const FUNCTION_AUTHZ_ATTACKS: readonly Attack[] = [
     controls: ['rbac'],
     run: async (target, scene) => {
       const response = await target.api.get('/api/v1/admin/orders', { token: await scene.bobToken() });
-      return response.status === 200 ? succeeded('200, every user\'s orders') : blocked(`${response.status} ${String(response.body['code'])}`);
+      if (response.status === 200) return succeeded("200, every user's orders");
+      return httpVerdict(response.status, response.body['code'], 'AUTH.FORBIDDEN');
     },
   },
   {
@@ -76,7 +78,7 @@ export const FUNCTION_AUTHZ_ATTACKS: readonly Attack[] = [
       const result = await probeAs(target.identityOf('gateway'), target.grpcAddress('order'), ORDER_V1, 'AdminListOrders', { limit: 10 }, {
         'x-passport': bobsPassport,
       });
-      return result.kind === 'ok' ? succeeded(describeProbe(result)) : blocked(describeProbe(result));
+      return verdictOf(result, 'AUTH.FORBIDDEN');
     },
   },
 ];

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PAYMENT_V1 } from '@shop/contracts';
-import { blocked, succeeded, type Attack, type AttackResult } from '../attack';
+import type { Attack, AttackResult } from '../attack';
 import { attackerSigner, gatewayPassportSigner, signPassport, tamperPayload } from '../forge';
-import { describeProbe, probeAs } from '../grpc-probe';
+import { probeAs, verdictOf } from '../grpc-probe';
 import type { LabTarget } from '../lab-target';
 import { GOOD_CARD } from '../scene';
 
@@ -20,7 +20,7 @@ async function chargeAsCompromisedOrder(target: LabTarget, passport: string): Pr
     { orderId: randomUUID(), amount: 4200, currency: 'EUR', card: { number: GOOD_CARD.cardNumber, expMonth: GOOD_CARD.expMonth, expYear: GOOD_CARD.expYear, cvc: GOOD_CARD.cvc } },
     { 'x-passport': passport },
   );
-  return result.kind === 'ok' ? succeeded(describeProbe(result)) : blocked(describeProbe(result));
+  return verdictOf(result, 'PASSPORT.INVALID');
 }
 
 export const PASSPORT_ATTACKS: readonly Attack[] = [

@@ -1,10 +1,11 @@
-import { blocked, succeeded, type Attack, type AttackResult } from '../attack';
+import { httpVerdict, type Attack, type AttackResult } from '../attack';
 import { attackerSigner, authTokenSigner, publicKeyConfusionToken, signAccessToken, unsignedToken } from '../forge';
 import type { LabTarget } from '../lab-target';
+import type { ErrorCode } from '@shop/contracts';
 
-async function useToken(target: LabTarget, token: string): Promise<AttackResult> {
+async function useToken(target: LabTarget, token: string, expected: ErrorCode): Promise<AttackResult> {
   const response = await target.api.get('/api/v1/orders', { token });
-  return response.status === 200 ? succeeded('200: the token was accepted') : blocked(`${response.status} ${String(response.body['code'])}`);
+  return httpVerdict(response.status, response.body['code'], expected);
 }
 
 /** External token abuse. The forgeries have no lab switch: validation is never off. */
@@ -17,7 +18,7 @@ export const TOKEN_ATTACKS: readonly Attack[] = [
       const account = await scene.freshAccount('replay');
       const { accessToken } = await target.api.login(account.email, account.password);
       await target.api.post('/api/v1/auth/logout', {}, { token: accessToken });
-      return useToken(target, accessToken);
+      return useToken(target, accessToken, 'AUTH.TOKEN_REVOKED');
     },
   },
   {
@@ -30,51 +31,51 @@ export const TOKEN_ATTACKS: readonly Attack[] = [
       const rotated = await target.api.post('/api/v1/auth/refresh', { refreshToken: first.refreshToken });
       if (rotated.status !== 200) throw new Error(`refresh failed: ${rotated.status}`);
       const reuse = await target.api.post('/api/v1/auth/refresh', { refreshToken: first.refreshToken });
-      return reuse.status === 200 ? succeeded('the rotated refresh token still works') : blocked(`${reuse.status} ${String(reuse.body['code'])}`);
+      return httpVerdict(reuse.status, reuse.body['code'], 'AUTH.REFRESH_REUSED');
     },
   },
   {
     id: 'token-alg-none',
     title: 'Unsigned token (alg: none) claiming admin',
     controls: [],
-    run: async (target, scene) => useToken(target, unsignedToken(await scene.bobId())),
+    run: async (target, scene) => useToken(target, unsignedToken(await scene.bobId()), 'AUTH.ALGORITHM_NOT_ALLOWED'),
   },
   {
     id: 'token-hs256-public-key',
     title: "HS256 token 'signed' with auth's public key",
     controls: [],
-    run: async (target, scene) => useToken(target, await publicKeyConfusionToken(target, await scene.bobId())),
+    run: async (target, scene) => useToken(target, await publicKeyConfusionToken(target, await scene.bobId()), 'AUTH.ALGORITHM_NOT_ALLOWED'),
   },
   {
     id: 'token-unknown-kid',
     title: 'Token signed by an attacker key with an unknown kid',
     controls: [],
-    run: async (target, scene) => useToken(target, await signAccessToken(await attackerSigner('attacker-key'), await scene.bobId())),
+    run: async (target, scene) => useToken(target, await signAccessToken(await attackerSigner('attacker-key'), await scene.bobId()), 'AUTH.UNKNOWN_KEY'),
   },
   {
     id: 'token-expired',
     title: 'Expired token with a valid signature',
     controls: [],
-    run: async (target, scene) => useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { expiresIn: -60 })),
+    run: async (target, scene) => useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { expiresIn: -60 }), 'AUTH.TOKEN_EXPIRED'),
   },
   {
     id: 'token-wrong-audience',
     title: 'Validly signed token for another audience',
     controls: [],
     run: async (target, scene) =>
-      useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { audience: 'https://other.example' })),
+      useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { audience: 'https://other.example' }), 'AUTH.WRONG_AUDIENCE'),
   },
   {
     id: 'token-wrong-issuer',
     title: 'Validly signed token from another issuer',
     controls: [],
     run: async (target, scene) =>
-      useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { issuer: 'https://evil.example' })),
+      useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { issuer: 'https://evil.example' }), 'AUTH.WRONG_ISSUER'),
   },
   {
     id: 'token-missing-scope',
     title: 'Validly signed token without the orders:read scope',
     controls: [],
-    run: async (target, scene) => useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { scope: 'profile' })),
+    run: async (target, scene) => useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { scope: 'profile' }), 'AUTH.INSUFFICIENT_SCOPE'),
   },
 ];

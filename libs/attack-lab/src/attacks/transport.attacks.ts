@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { PAYMENT_V1 } from '@shop/contracts';
-import { SECRET_FILES } from '@shop/security/secrets';
-import { DEV_PKI_FILES, createCertificateAuthority, issueLeafCertificate, loadCertificateAuthority } from '@shop/security/pki';
+import { DEV_PKI_FILES, issueLeafCertificate, loadCertificateAuthority } from '@shop/security/pki';
 import { spiffeIdOf } from '@shop/topology';
 import { blocked, succeeded, type Attack, type AttackResult } from '../attack';
 import { gatewayPassportSigner, signPassport } from '../forge';
-import { describeProbe, probe, probeAs, type ProbeCredentials } from '../grpc-probe';
+import { describeProbe, probe, probeAs, verdictOf, type ProbeCredentials } from '../grpc-probe';
 import type { LabTarget } from '../lab-target';
 import type { Scene } from '../scene';
 import { GOOD_CARD } from '../scene';
+import { TRANSPORT_CASES, meshCa } from './transport-credentials';
 
 /** What a compromised workload would send: a charge for an order that does not exist. */
 function chargeRequest() {
@@ -38,14 +38,13 @@ async function reachPayment(target: LabTarget, scene: Scene, credentials: ProbeC
   return blocked(results.join('; '));
 }
 
-const meshCa = (target: LabTarget) => target.pkiFile(DEV_PKI_FILES.meshCa);
 
 /** Calls Charge as a workload holding this certificate (or claiming its identity without mTLS). */
 async function chargeWith(target: LabTarget, scene: Scene, cert: Buffer, key: Buffer, spiffeId: string): Promise<AttackResult> {
   const result = await probeAs({ cert, key, ca: meshCa(target), spiffeId }, target.grpcAddress('payment'), PAYMENT_V1, 'Charge', chargeRequest(), {
     'x-passport': await capturedPassport(target, scene),
   });
-  return result.kind === 'ok' ? succeeded(describeProbe(result)) : blocked(describeProbe(result));
+  return verdictOf(result, 'PEER.DENIED');
 }
 
 export const TRANSPORT_ATTACKS: readonly Attack[] = [
@@ -59,45 +58,25 @@ export const TRANSPORT_ATTACKS: readonly Attack[] = [
     id: 'mtls-no-client-certificate',
     title: 'TLS client without a certificate calls payment Charge',
     controls: ['mtls'],
-    run: (target, scene) => reachPayment(target, scene, { mode: 'tls', ca: meshCa(target) }),
+    run: async (target, scene) => reachPayment(target, scene, await TRANSPORT_CASES['no-client-certificate'](target)),
   },
   {
     id: 'mtls-foreign-ca',
     title: "Certificate from the attacker's own CA, claiming order's SPIFFE ID",
     controls: ['mtls'],
-    run: async (target, scene) => {
-      const rogueCa = await createCertificateAuthority({ commonName: 'rogue CA', organization: 'attacker' });
-      const leaf = await issueLeafCertificate(rogueCa, { uris: [spiffeIdOf('order', target.trustDomain)] });
-      return reachPayment(target, scene, { mode: 'tls', ca: meshCa(target), cert: Buffer.from(leaf.certPem), key: Buffer.from(leaf.keyPem) });
-    },
+    run: async (target, scene) => reachPayment(target, scene, await TRANSPORT_CASES['foreign-ca'](target)),
   },
   {
     id: 'mtls-expired-svid',
     title: "An expired SVID of order's, issued by the real CA",
     controls: ['mtls'],
-    run: async (target, scene) => {
-      const ca = await loadCertificateAuthority(meshCa(target).toString(), target.pkiFile(DEV_PKI_FILES.meshCaKey).toString());
-      const hour = 3_600_000;
-      const leaf = await issueLeafCertificate(ca, {
-        uris: [spiffeIdOf('order', target.trustDomain)],
-        notBefore: new Date(Date.now() - 3 * hour),
-        notAfter: new Date(Date.now() - hour),
-      });
-      return reachPayment(target, scene, { mode: 'tls', ca: meshCa(target), cert: Buffer.from(leaf.certPem), key: Buffer.from(leaf.keyPem) });
-    },
+    run: async (target, scene) => reachPayment(target, scene, await TRANSPORT_CASES['expired-svid'](target)),
   },
   {
     id: 'mtls-tls12-client',
     title: "order's valid SVID, but a client that only speaks TLS 1.2",
     controls: ['mtls'],
-    run: (target, scene) =>
-      reachPayment(target, scene, {
-        mode: 'tls',
-        ca: meshCa(target),
-        cert: target.stolen('order', SECRET_FILES.svidCert),
-        key: target.stolen('order', SECRET_FILES.svidKey),
-        maxVersion: 'TLSv1.2',
-      }),
+    run: async (target, scene) => reachPayment(target, scene, await TRANSPORT_CASES['tls12-only'](target)),
   },
   {
     id: 'peer-authz-wrong-identity',
