@@ -24,7 +24,11 @@ describe('identity, ownership and the token lifecycle', () => {
   let target: LabTarget;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ label: 'identity', env: { SHOP_RATE_LIMIT_IP_PER_10S: '100000', SHOP_RATE_LIMIT_USER_PER_10S: '100000' } });
+    // The gateway's per-IP limits are lifted here so that auth's own per-email throttle is what answers.
+    platform = await startTestPlatform({
+      label: 'identity',
+      env: { SHOP_RATE_LIMIT_IP_PER_10S: '100000', SHOP_RATE_LIMIT_USER_PER_10S: '100000', SHOP_RATE_LIMIT_LOGIN_PER_MIN: '100000' },
+    });
     target = new LabTarget(platform.gatewayUrl, platform.devDir, platform.portOffset);
   });
 
@@ -59,6 +63,33 @@ describe('identity, ownership and the token lifecycle', () => {
       for (const jwt of everything.match(jwtShaped) ?? []) expect(decodeProtectedHeader(jwt).typ).not.toBe('passport+jwt');
     }
     expect(responses.map((r) => r.status)).toEqual([201, 402, 200, 200, 200, 200, 200, 403, 200, 201, 200, 204]);
+  });
+
+  describe('per-email login throttle', () => {
+    const guess = (email: string, n: number) => platform.api.post('/api/v1/auth/login', { email, password: `wrong-guess-${n}` });
+    const codesOf = (responses: Array<{ body: Record<string, unknown> }>) => responses.map((r) => String(r.body['code']));
+
+    it('lets a burst of 20 parallel guesses reach the password check only 5 times', async () => {
+      const email = `burst-${randomUUID().slice(0, 8)}@shop.test`;
+      expect((await platform.api.post('/api/v1/auth/register', { email, password: 'a-long-real-password', displayName: 'Burst' })).status).toBe(201);
+      const codes = codesOf(await Promise.all(Array.from({ length: 20 }, (_, n) => guess(email, n))));
+      expect(codes.filter((c) => c === 'AUTH.INVALID_CREDENTIALS')).toHaveLength(5);
+      expect(codes.filter((c) => c === 'AUTH.LOGIN_THROTTLED')).toHaveLength(15);
+    });
+
+    it('throttles an unknown email exactly like a registered one, so the lock-out reveals nothing', async () => {
+      const known = `known-${randomUUID().slice(0, 8)}@shop.test`;
+      expect((await platform.api.post('/api/v1/auth/register', { email: known, password: 'a-long-real-password', displayName: 'Known' })).status).toBe(201);
+      const unknown = `unknown-${randomUUID().slice(0, 8)}@shop.test`;
+      const sequence = async (email: string) => {
+        const responses = [];
+        for (let n = 0; n < 7; n++) responses.push(await guess(email, n));
+        return codesOf(responses);
+      };
+      const expected = [...Array(5).fill('AUTH.INVALID_CREDENTIALS'), 'AUTH.LOGIN_THROTTLED', 'AUTH.LOGIN_THROTTLED'];
+      expect(await sequence(known)).toEqual(expected);
+      expect(await sequence(unknown)).toEqual(expected);
+    });
   });
 
   it('rotates refresh tokens; reusing a rotated one revokes the whole family', async () => {

@@ -9,10 +9,10 @@ export const DIST_DIR = join(REPO_ROOT, 'dist');
  * The platform tests start the services exactly as `npm start` does: from
  * the compiled output. SWC compiles the whole repo in about a second.
  */
-export function buildPlatform(): void {
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/@swc/cli/bin/swc.js'), 'apps', 'libs', '-d', 'dist', '--copy-files', '--ignore', '**/*.spec.ts', '--quiet'], {
+export function buildPlatform(outDir = DIST_DIR): void {
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/@swc/cli/bin/swc.js'), 'apps', 'libs', '-d', outDir, '--copy-files', '--ignore', '**/*.spec.ts', '--quiet'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });
-  if (!existsSync(join(DIST_DIR, 'apps/gateway/src/main.js'))) throw new Error('build produced no gateway');
+  if (!existsSync(join(outDir, 'apps/gateway/src/main.js'))) throw new Error('build produced no gateway');
 }

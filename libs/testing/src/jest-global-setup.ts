@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline';
 import { DIST_DIR, buildPlatform } from './build';
 
 /** Starts embedded-postgres.main.js and waits for the connection line it prints. */
-function startEmbeddedPostgres(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(DIST_DIR, 'libs/testing/src/embedded-postgres.main.js')], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+function startEmbeddedPostgres(distDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(distDir, 'libs/testing/src/embedded-postgres.main.js')], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => {
@@ -29,7 +29,12 @@ function startEmbeddedPostgres(): Promise<ChildProcess> {
 export default async function globalSetup(): Promise<void> {
   buildPlatform();
   if (process.env['PGHOST'] || process.env['DATABASE_URL']) return;
-  const child = await startEmbeddedPostgres();
+  await useEmbeddedPostgres(DIST_DIR);
+}
+
+/** Starts the embedded PostgreSQL and leaves the globalTeardown a way to stop it. */
+export async function useEmbeddedPostgres(distDir: string): Promise<void> {
+  const child = await startEmbeddedPostgres(distDir);
   (globalThis as { __stopTestPostgres__?: () => Promise<void> }).__stopTestPostgres__ = () =>
     new Promise((resolve) => {
       child.once('exit', () => resolve());

@@ -1,4 +1,4 @@
-import { lockSeconds } from './login.service';
+import { lockSeconds } from './login-throttle';
 
 describe('lockSeconds', () => {
   it.each([0, 1, 4])('lets %s failures through without waiting', (failures) => {

@@ -34,8 +34,6 @@ export class RegistrationService {
       passwordHash: await this.hasher.hash(request.password),
       displayName: request.displayName.trim(),
       roles: this.acceptRequestedRoles && request.roles?.length ? request.roles : [ROLES.customer],
-      failedLogins: 0,
-      lockedUntil: null,
     });
     try {
       await this.dataSource.getRepository(UserEntity).insert(user);

@@ -19,13 +19,6 @@ export class UserEntity {
   @Column('text', { array: true })
   roles: string[];
 
-  /** Failed logins since the last success: drives the growing delay. */
-  @Column('integer', { name: 'failed_logins', default: 0 })
-  failedLogins: number;
-
-  @Column('timestamptz', { name: 'locked_until', nullable: true })
-  lockedUntil: Date | null;
-
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
