@@ -8,7 +8,7 @@ import { DEV_PKI_FILES, issueLeafCertificate, loadCertificateAuthority } from '@
 import { SECRET_FILES, SecretFiles, writeFileAtomic } from '@shop/security/secrets';
 import { MtlsChannelCredentials, MtlsServerCredentials, SvidSource } from '@shop/security/transport-identity';
 import { DIST_DIR, startTestPlatform, type TestPlatform } from '@shop/testing';
-import { GRPC_SERVICES, SERVICES, SERVICE_NAMES, callEdges, spiffeIdOf, type ServiceName } from '@shop/topology';
+import { GRPC_SERVICES, RPC_POLICIES, SERVICES, SERVICE_NAMES, callEdges, spiffeIdOf, type RpcPolicy, type ServiceName } from '@shop/topology';
 import { counterValue } from './support/metrics';
 import { checkHealth, startHealthServer } from './support/rogue-server';
 
@@ -36,6 +36,37 @@ describe('zero-trust transport between the services', () => {
     const result = await probe(target.grpcAddress(to), HEALTH_V1, 'Check', { service: '' }, { mode: 'tls', ca: identity.ca, cert: identity.cert, key: identity.key });
     if (allowed.has(`${from}->${to}`)) expect(result).toMatchObject({ kind: 'ok', response: { status: 'SERVING' } });
     else expect(result).toMatchObject({ kind: 'refused', code: 'PERMISSION_DENIED', errorCode: 'PEER.DENIED' });
+  });
+
+  /** One call of `policy`'s RPC as `caller`, over mTLS with its real SVID, an empty request and no passport. */
+  const callAs = (caller: ServiceName, policy: RpcPolicy) => {
+    const identity = target.identityOf(caller);
+    const contract = SERVICES[policy.server].contract;
+    if (!contract) throw new Error(`${policy.server} serves no gRPC`);
+    return probe(target.grpcAddress(policy.server), contract, policy.method, {}, { mode: 'tls', ca: identity.ca, cert: identity.cert, key: identity.key });
+  };
+
+  // Per RPC, not only per service: a workload allowed some RPCs of a server is refused the others
+  // (gateway may list products but not reserve stock; order may reserve but not list).
+  const perRpcDenials = RPC_POLICIES.filter((p) => p.path.startsWith('/shop.')).flatMap((policy) =>
+    callEdges()
+      .filter((edge) => edge.to === policy.server && !policy.callers.includes(edge.from))
+      .map((edge) => [edge.from, policy.path, policy] as const),
+  );
+
+  it('has allowed edges that are denied some RPCs', () => {
+    expect(perRpcDenials.map(([caller, path]) => `${caller} ${path}`)).toEqual(
+      expect.arrayContaining(['gateway /shop.inventory.v1.InventoryService/ReserveStock', 'order /shop.inventory.v1.InventoryService/ListProducts']),
+    );
+  });
+
+  it.each(perRpcDenials)('%s, an allowed caller of the server, is denied %s', async (caller, _path, policy) => {
+    expect(await callAs(caller, policy)).toMatchObject({ kind: 'refused', code: 'PERMISSION_DENIED', errorCode: 'PEER.DENIED' });
+  });
+
+  // Every RPC that acts for a user refuses its own allowed caller when the call carries no passport.
+  it.each(RPC_POLICIES.filter((p) => !p.public).map((p) => [p.path, p] as const))('%s needs a passport, even from an allowed caller', async (_path, policy) => {
+    expect(await callAs(policy.callers[0], policy)).toMatchObject({ kind: 'refused', code: 'UNAUTHENTICATED', errorCode: 'PASSPORT.MISSING' });
   });
 
   it('ignores a spoofed x-forwarded-client-cert in mtls mode: the certificate decides', async () => {
