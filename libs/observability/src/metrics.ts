@@ -65,7 +65,9 @@ export class ShopMetrics {
 
   readonly tlsHandshakes = new Counter({
     name: 'shop_tls_handshakes_total',
-    help: 'Completed full TLS handshakes on this process\'s listeners.',
+    // grpc: every ClientHello (full or resumed, accepted or not), an upper bound on full
+    // handshakes; https: every completed TLS connection.
+    help: 'TLS handshakes on this process\'s listeners (grpc: ClientHellos received, an upper bound on full handshakes; https: connections established).',
     labelNames: ['listener'] as const,
     registers: [this.registry],
   });

@@ -19,7 +19,7 @@ export function toMarkdown(report: BenchReport): string {
     ...rows,
     '',
     `- Machine ceiling (plain Node http hello-world, same generator): ${report.ceiling.reqPerSec} req/s.`,
-    `- Full internal TLS handshakes per 1,000 requests (server counters, secure): ${summary.grpcHandshakesPer1000}.`,
+    `- Internal TLS handshakes per 1,000 requests (server counters of every ClientHello, so an upper bound on full handshakes; secure): ${summary.grpcHandshakesPer1000}.`,
     `- Passport cost (jose, 50 in flight, CPU per operation, wall in brackets): ES256 sign ${p.ES256.signCpuUs} µs (${p.ES256.signUs}), verify ${p.ES256.verifyCpuUs} µs (${p.ES256.verifyUs}); EdDSA sign ${p.EdDSA.signCpuUs} µs (${p.EdDSA.signUs}), verify ${p.EdDSA.verifyCpuUs} µs (${p.EdDSA.verifyUs}). A checkout signs once and verifies three times.`,
     `- RSS per service right after start, MB, secure (overhead vs baseline): ${rss(summary.rssIdleMb)}.`,
     `- RSS per service after the load, MB, secure (overhead vs baseline; includes heap the GC has not returned yet): ${rss(summary.rssMb)}.`,

@@ -28,7 +28,8 @@ export class MtlsServerCredentials extends ServerCredentials {
         rejectUnauthorized: true,
         minVersion: 'TLSv1.3',
         // Called once per ClientHello that names a server, which every
-        // platform client does: a cheap, exact hook for counting handshakes.
+        // platform client does: it counts every handshake begun (full,
+        // resumed or failed), so it is an upper bound on full handshakes.
         SNICallback: (_servername, done) => {
           onHandshake?.();
           done(null, undefined as unknown as tls.SecureContext);

@@ -12,7 +12,7 @@ export interface WorkloadTransportHooks {
   onSvidReloadFailed?(error: Error): void;
   /** A server presented the wrong identity (or no SVID) to one of our clients. */
   onServerRejected?(target: ServiceName, reason: string): void;
-  /** One full TLS handshake completed on our gRPC listener. */
+  /** A ClientHello reached our gRPC listener: a handshake began (an upper bound on full handshakes). */
   onHandshake?(): void;
 }
 
