@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { LabTarget, gatewayPassportSigner, probeAs, signPassport } from '@shop/attack-lab';
-import { DEMO_ACCOUNTS, DEMO_PRODUCT_IDS, PAYMENT_V1 } from '@shop/contracts';
+import { AUTH_V1, DEMO_ACCOUNTS, DEMO_PRODUCT_IDS, PAYMENT_V1 } from '@shop/contracts';
 import { rotateSigningKeys, secretsRootOf, writePublicKeys } from '@shop/dev-platform';
 import { SECRET_FILES, SecretFiles, migrationSecretsDirOf, readDatabaseCredentials } from '@shop/security/secrets';
 import { startTestPlatform, type TestPlatform } from '@shop/testing';
@@ -133,6 +133,24 @@ describe('identity, ownership and the token lifecycle', () => {
       sourceIp: expect.stringContaining('127.0.0.1'),
     });
     expect(await counterValue(platform.opsUrl('payment'), 'shop_security_events_total', 'event="peer_denied",reason="not_allowed"')).toBeGreaterThan(0);
+  });
+
+  it("records the end user's address in a downstream service's events, relayed by the gateway, and drops a malformed one", async () => {
+    const email = `ip-${randomUUID().slice(0, 8)}@shop.test`;
+    await platform.api.post('/api/v1/auth/login', { email, password: 'not-the-password' }, { headers: { 'x-request-id': 'corr-end-user-ip-1' } });
+    await probeAs(target.identityOf('gateway'), target.grpcAddress('auth'), AUTH_V1, 'Login', { email, password: 'x' }, {
+      'x-request-id': 'corr-end-user-ip-2',
+      'x-shop-end-user-ip': '1.2.3.4"} injected',
+    });
+    const events = (await import('node:fs'))
+      .readFileSync(join(platform.devDir, 'logs', 'auth.log'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"securityEvent":"auth_failed"'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const relayed = events.find((e) => e['correlationId'] === 'corr-end-user-ip-1');
+    expect(relayed?.['endUserIp']).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    expect(relayed?.['sourceIp']).not.toBe(relayed?.['endUserIp']); // the hop's peer, gateway's socket
+    expect(events.find((e) => e['correlationId'] === 'corr-end-user-ip-2')?.['endUserIp']).toBeNull();
   });
 
   describe('data layer', () => {

@@ -4,4 +4,6 @@ export const METADATA_KEYS = {
   passport: 'x-passport',
   requestId: 'x-request-id',
   traceparent: 'traceparent',
+  /** The end user's address as the gateway's socket saw it, relayed hop to hop for security events. */
+  endUserIp: 'x-shop-end-user-ip',
 } as const;

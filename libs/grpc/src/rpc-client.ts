@@ -46,6 +46,7 @@ export class RpcClient<M extends ServiceMethods<M>> {
       metadata.set(METADATA_KEYS.requestId, ctx.requestId);
       metadata.set(METADATA_KEYS.traceparent, continueTrace(ctx.traceparent));
       if (ctx.passport) metadata.set(METADATA_KEYS.passport, ctx.passport);
+      if (ctx.endUserIp) metadata.set(METADATA_KEYS.endUserIp, ctx.endUserIp);
     }
     this.options.decorateMetadata?.(metadata);
     const fallback = Date.now() + this.options.defaultDeadlineMs;

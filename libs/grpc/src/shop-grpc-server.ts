@@ -1,4 +1,5 @@
 import { status as GrpcStatus, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
+import { isIP } from 'node:net';
 import { ServerGrpc, type GrpcOptions } from '@nestjs/microservices';
 import { METADATA_KEYS, ShopError } from '@shop/contracts';
 import {
@@ -24,6 +25,16 @@ export interface ShopGrpcServerOptions {
 }
 
 type NestMethodHandler = (data: unknown, metadata: unknown, call: unknown) => Promise<unknown>;
+
+/**
+ * Only well-formed addresses are kept, so the relayed value cannot inject text
+ * into log lines. Only authenticated workloads can send it (mTLS), and it
+ * only ever lands in audit fields.
+ */
+function endUserIpOf(call: ServerUnaryCall<unknown, unknown>): string | undefined {
+  const value = firstValue(call, METADATA_KEYS.endUserIp);
+  return value && isIP(value) ? value : undefined;
+}
 
 function firstValue(call: ServerUnaryCall<unknown, unknown>, key: string): string | undefined {
   const value = call.metadata.get(key)[0];
@@ -71,6 +82,7 @@ export class ShopGrpcServer extends ServerGrpc {
         traceparent: continueTrace(firstValue(call, METADATA_KEYS.traceparent)),
         deadline: deadlineOf(call),
         clientIp: call.getPeer(),
+        endUserIp: endUserIpOf(call),
         operation: path,
       };
       await requestContext.run(context, async () => {

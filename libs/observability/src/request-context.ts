@@ -9,7 +9,13 @@ export interface RequestContext {
   readonly requestId: string;
   /** W3C traceparent of this hop (a new span id, the caller's trace id). */
   readonly traceparent: string;
+  /** The transport peer of this hop (for a gRPC server: the calling workload's address). */
   readonly clientIp?: string;
+  /**
+   * The end user's address, from the gateway's socket, relayed by every hop.
+   * Audit data only: never used for a security decision downstream.
+   */
+  readonly endUserIp?: string;
   /** Epoch ms by which the caller needs an answer; outbound calls inherit it. */
   readonly deadline?: number;
   /** SPIFFE ID of the calling workload (gRPC servers only). */

@@ -15,6 +15,7 @@ export function requestContextMiddleware(request: Request, response: Response, n
     requestId,
     traceparent: continueTrace(typeof request.headers.traceparent === 'string' ? request.headers.traceparent : undefined),
     clientIp: request.socket.remoteAddress,
+    endUserIp: request.socket.remoteAddress,
     operation: `${request.method} ${request.path}`,
   };
   requestContext.run(context, next);

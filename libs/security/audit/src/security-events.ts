@@ -31,7 +31,7 @@ export interface SecurityEventFields {
  * Emits security events as structured JSON log lines (`securityEvent` field)
  * and counts them in `shop_security_events_total{event,reason}`.
  * The service name is on every line of the logger; correlation id, peer,
- * user and source IP come from the request context, so every event can be joined with the request's other log lines.
+ * user, source IP (this hop's peer) and end-user IP (relayed from the gateway) come from the request context, so every event can be joined with the request's other log lines.
  */
 export class SecurityEvents {
   constructor(
@@ -51,6 +51,7 @@ export class SecurityEvents {
         peer: fields.peer ?? ctx?.peer ?? null,
         user: fields.user ?? ctx?.principal?.sub ?? null,
         sourceIp: fields.sourceIp ?? ctx?.clientIp ?? null,
+        endUserIp: ctx?.endUserIp ?? null,
         ...(fields.detail ? { detail: fields.detail } : {}),
       },
       `security event: ${event} (${fields.reason})`,

@@ -1,4 +1,4 @@
-import { X509Certificate, constants } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ describe('ensureDevPki', () => {
   it('keeps each private key readable by its owner only, in that service’s own folder', () => {
     for (const service of services) {
       const mode = statSync(join(root, 'secrets', service, SECRET_FILES.svidKey)).mode & 0o777;
-      expect(mode & (constants.S_IRWXG | constants.S_IRWXO)).toBe(0);
+      expect(mode & 0o077).toBe(0); // nothing for group or others
     }
     expect(statSync(join(root, 'pki', DEV_PKI_FILES.meshCaKey)).mode & 0o077).toBe(0);
   });
