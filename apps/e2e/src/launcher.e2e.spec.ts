@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ACCOUNTS, DEMO_PRODUCT_IDS } from '@shop/contracts';
+import { ApiClient } from '@shop/dev-platform';
+import { dropDatabase } from '@shop/persistence';
+import { DIST_DIR, testAdminConnection, uniqueDatabaseName } from '@shop/testing';
+import { GRPC_SERVICES } from '@shop/topology';
+import { placeOrder } from './support/checkout';
+
+// Far from the port blocks startTestPlatform hands out.
+const PORT_OFFSET = 6000;
+const GATEWAY = `https://localhost:${8443 + PORT_OFFSET}`;
+
+/** PIDs whose parent is `pid`, from /proc. */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false; // exited while we looked
+      }
+    })
+    .map(Number);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `npm start` as a user runs it (the compiled launcher, in its own folder so
+ * `.dev/` is private to the test), against the test PostgreSQL.
+ */
+describe('the dev launcher (npm start)', () => {
+  const admin = testAdminConnection();
+  const databaseName = uniqueDatabaseName('launcher');
+  const workDir = mkdtempSync(join(tmpdir(), 'shop-launcher-'));
+  const env = {
+    ...process.env,
+    DATABASE_URL: `postgres://${encodeURIComponent(admin.user)}${admin.password ? `:${encodeURIComponent(admin.password)}` : ''}@${admin.host}:${admin.port}/${databaseName}`,
+    SHOP_PORT_OFFSET: String(PORT_OFFSET),
+    SHOP_ENV: 'development',
+    SHOP_LAB_DISABLE: '',
+  };
+
+  /** Starts the launcher in its own process group, as a terminal would, and waits for the banner. */
+  async function start(): Promise<{ launcher: ChildProcess; output: () => string; seconds: number }> {
+    const started = performance.now();
+    const launcher = spawn(process.execPath, [join(DIST_DIR, 'apps/launcher/src/main.js')], { cwd: workDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    launcher.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    launcher.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      const deadline = Date.now() + 90_000;
+      const timer = setInterval(() => {
+        const failure = launcher.exitCode !== null ? `launcher exited ${launcher.exitCode}` : Date.now() > deadline ? 'no banner after 90 s' : undefined;
+        if (!text.includes('Hardened Shop is up in') && !failure) return;
+        clearInterval(timer);
+        if (failure) reject(new Error(`${failure}: ${text}`));
+        else resolve();
+      }, 100);
+    });
+    return { launcher, output: () => text, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /** Ctrl-C: SIGINT to the whole foreground process group. */
+  async function interrupt(launcher: ChildProcess): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+    process.kill(-(launcher.pid as number), 'SIGINT');
+    return exited;
+  }
+
+  const api = () => new ApiClient(GATEWAY, readFileSync(join(workDir, '.dev', 'pki', 'web-ca.pem')));
+  let orderId: string;
+
+  afterAll(async () => {
+    await dropDatabase(admin, databaseName, GRPC_SERVICES);
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('first start: prints the gateway URL and demo users; the shop works; Ctrl-C leaves no process behind', async () => {
+    const { launcher, output, seconds } = await start();
+    expect(output()).toContain(GATEWAY);
+    for (const account of DEMO_ACCOUNTS) expect(output()).toContain(account.email);
+    const services = childrenOf(launcher.pid as number);
+    expect(services).toHaveLength(5);
+
+    const client = api();
+    const alice = await client.login(DEMO_ACCOUNTS[0].email, DEMO_ACCOUNTS[0].password);
+    const order = await placeOrder(client, alice.accessToken, [{ productId: DEMO_PRODUCT_IDS.mug, quantity: 1 }]);
+    expect([order.status, order.body.status]).toEqual([201, 'CONFIRMED']);
+    orderId = order.body.id;
+    await client.close();
+
+    expect(await interrupt(launcher)).toBe(0);
+    expect(output()).toContain('Stopped.');
+    expect(services.filter(alive)).toEqual([]);
+    process.stdout.write(`launcher first start: ${seconds.toFixed(1)} s to the banner\n`);
+  }, 120_000);
+
+  it('second start keeps the data, and stops cleanly on SIGTERM too', async () => {
+    const { launcher, seconds } = await start();
+    const client = api();
+    const alice = await client.login(DEMO_ACCOUNTS[0].email, DEMO_ACCOUNTS[0].password);
+    const again = await client.get<{ id: string; status: string }>(`/api/v1/orders/${orderId}`, { token: alice.accessToken });
+    expect([again.status, again.body.status]).toEqual([200, 'CONFIRMED']);
+    await client.close();
+
+    const services = childrenOf(launcher.pid as number);
+    const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+    launcher.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(services.filter(alive)).toEqual([]);
+    process.stdout.write(`launcher second start: ${seconds.toFixed(1)} s to the banner\n`);
+  }, 120_000);
+});
