@@ -122,14 +122,13 @@ describe('shop/no-unvalidated-url', () => {
 describe('shop/disable-needs-reason', () => {
   tester.run('disable-needs-reason', rule('disable-needs-reason'), {
     valid: [
-      '// eslint-disable-next-line security/detect-unsafe-regex -- bounded {12,18}\nconst r = 1;',
-      '/* eslint-disable shop/no-hardcoded-secret -- public demo passwords */\nconst a = 1;',
+      '// eslint-disable-next-line no-console -- the CLI prints its report\nconst r = 1;',
+      '/* eslint-disable eqeqeq -- generated code, compared loosely on purpose */\nconst a = 1;',
       '// an ordinary comment about eslint\nconst b = 1;',
     ],
     invalid: [
-      { code: '// eslint-disable-next-line shop/no-sql-string-building\nconst q = 1;', errors: [{ messageId: 'reason' }] },
-      { code: '/* eslint-disable */\nconst q = 1;', errors: [{ messageId: 'rule' }] },
-      { code: 'const q = 1; // eslint-disable-line -- no rule named', errors: [{ messageId: 'rule' }] },
+      { code: '// eslint-disable-next-line no-console\nconst q = 1;', errors: [{ messageId: 'reason' }] },
+      // Blanket directives switch this rule off too; the CI gate catches them (gates.spec.ts).
     ],
   });
 });

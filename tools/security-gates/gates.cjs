@@ -6,6 +6,7 @@ const { join, resolve } = require('node:path');
 const { evaluateAudit } = require('./audit-gate.cjs');
 const { trackedDevMaterial } = require('./dev-material.cjs');
 const { packagesWithoutIntegrity } = require('./lockfile-integrity.cjs');
+const { directivesWithoutReason } = require('./disable-directives.cjs');
 
 const ROOT = resolve(__dirname, '../..');
 const SBOM_PATH = join(ROOT, 'reports', 'sbom.cdx.json');
@@ -19,9 +20,18 @@ function run(command, args, options = {}) {
   return { ok: result.status === 0, status: result.status, stdout: result.stdout ?? '', output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
-/** ESLint over every project (typescript-eslint, eslint-plugin-security, module boundaries, the shop rules). */
+/** Every eslint-disable in a tracked file names its rules and gives a reason (blanket ones too, which ESLint cannot see). */
+function suppressions(cwd = ROOT) {
+  const tracked = run('git', ['ls-files'], { cwd });
+  const problems = tracked.ok ? directivesWithoutReason(cwd, tracked.output.split('\n').filter(Boolean)) : [`git ls-files failed: ${tracked.output}`];
+  return { ok: problems.length === 0, output: problems.length ? `suppressions without a rule or a reason:\n  ${problems.join('\n  ')}\n` : '' };
+}
+
+/** ESLint over every project (typescript-eslint, eslint-plugin-security, module boundaries, the shop rules), then the suppressions. */
 function lint() {
-  return run(bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static', '--skip-nx-cache'], { env: { NX_DAEMON: 'false' } });
+  const eslint = run(bin('nx'), ['run-many', '-t', 'lint', '--outputStyle=static', '--skip-nx-cache'], { env: { NX_DAEMON: 'false' } });
+  const suppressed = suppressions();
+  return { ok: eslint.ok && suppressed.ok, output: `${eslint.output}${suppressed.output}` };
 }
 
 /** secretlint over the whole repository, plus: no dev key material is tracked by git. */
@@ -85,4 +95,4 @@ const GATES = [
   { name: 'sbom (CycloneDX, production deps)', run: () => sbom() },
 ];
 
-module.exports = { GATES, ROOT, SBOM_PATH, lint, secrets, lockfile, audit, sbom, run, bin };
+module.exports = { GATES, ROOT, SBOM_PATH, lint, suppressions, secrets, lockfile, audit, sbom, run, bin };

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-const { ROOT, secrets, lockfile, sbom } = require('./gates.cjs');
+const { ROOT, secrets, suppressions, lockfile, sbom } = require('./gates.cjs');
 const { evaluateAudit } = require('./audit-gate.cjs');
 const { trackedDevMaterial } = require('./dev-material.cjs');
 
@@ -48,6 +48,34 @@ describe('security gates catch what they claim', () => {
 
     it('passes clean code in the same place', async () => {
       expect(await ruleIds("export const greeting = 'hello';\n", 'apps/payment/src/planted-violation.ts')).toEqual([]);
+    });
+  });
+
+  describe('suppressions', () => {
+    let repo: string;
+    beforeEach(() => {
+      repo = mkdtempSync(join(tmpdir(), 'gate-suppress-'));
+      execFileSync('git', ['init', '-q'], { cwd: repo });
+    });
+    afterEach(() => rmSync(repo, { recursive: true, force: true }));
+    const plant = (code: string) => {
+      writeFileSync(join(repo, 'planted.ts'), code);
+      execFileSync('git', ['add', 'planted.ts'], { cwd: repo });
+      return suppressions(repo);
+    };
+
+    it.each([
+      ['a blanket file-wide disable', "/* eslint-disable */\nexport const dbPassword = 'hunter2hunter2';\n", 'without a rule name'],
+      ['a blanket line disable', "export const dbPassword = 'hunter2hunter2'; // eslint-disable-line\n", 'without a rule name'],
+      ['a named disable with no reason', "// eslint-disable-next-line shop/no-hardcoded-secret\nexport const dbPassword = 'hunter2hunter2';\n", 'without a reason'],
+    ])('fails on %s, which ESLint cannot report', (_what, code, problem) => {
+      const result = plant(code);
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain(`planted.ts:1: eslint-disable ${problem}`);
+    });
+
+    it('passes a reasoned disable, and directive-like text inside a string', () => {
+      expect(plant("// eslint-disable-next-line no-console -- the CLI prints\nexport const s = '/* eslint-disable */';\n").ok).toBe(true);
     });
   });
 

@@ -110,6 +110,22 @@ describe('the shop, end to end over HTTPS', () => {
     expect(response.text).not.toMatch(/at .*\.(ts|js):\d+/); // no stack traces
   });
 
+  // BOPLA, one field at a time: each server-owned field is refused by name, so no single one slips through.
+  const order = { items: [{ productId: MUG, quantity: 1 }], payment: CARDS.good };
+  it.each([
+    ['/api/v1/orders', 'status', { ...order, status: 'CONFIRMED' }],
+    ['/api/v1/orders', 'ownerId', { ...order, ownerId: randomUUID() }],
+    ['/api/v1/orders', 'total', { ...order, total: 1 }],
+    ['/api/v1/orders', 'id', { ...order, id: randomUUID() }],
+    ['/api/v1/orders', 'items.0.unitPrice', { ...order, items: [{ productId: MUG, quantity: 1, unitPrice: 1 }] }],
+    ['/api/v1/auth/register', 'roles', { email: `r-${randomUUID().slice(0, 6)}@x.io`, password: 'long-enough-pw', displayName: 'R', roles: ['admin'] }],
+    ['/api/v1/auth/register', 'id', { email: `i-${randomUUID().slice(0, 6)}@x.io`, password: 'long-enough-pw', displayName: 'I', id: randomUUID() }],
+  ])('%s refuses the server-owned field %s', async (path, field, body) => {
+    const response = await platform.api.post<{ code: string; errors: Array<{ field: string }> }>(path, body, { token: alice, headers: { 'Idempotency-Key': `bopla-${randomUUID()}` } });
+    expect([response.status, response.body.code]).toEqual([400, 'REQUEST.UNKNOWN_FIELD']);
+    expect(response.body.errors.map((e) => e.field)).toContain(field);
+  });
+
   it.each([
     ['a body that is not JSON', '{"email": "alice@shop.local", ', 'application/json', 400, 'REQUEST.MALFORMED_JSON'],
     ['a body over 16 KiB', JSON.stringify({ email: 'a@b.io', password: 'x'.repeat(20_000) }), 'application/json', 413, 'REQUEST.TOO_LARGE'],

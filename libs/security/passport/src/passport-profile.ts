@@ -5,7 +5,7 @@ import { spiffeIdOf } from '@shop/topology';
  * never fall back to library defaults for any of them.
  */
 export const PASSPORT = {
-  /** ES256: the same algorithm as the access tokens, supported by every JOSE library and FIPS-approved. EdDSA costs about the same here (README, bench table). */
+  /** ES256: measured cheaper than EdDSA here where it counts, in verification (about 115 vs 150 µs of CPU; every hop verifies), and supported by every JOSE library. See the README's bench table. */
   algorithm: 'ES256',
   type: 'passport+jwt',
   /** Minted per request; long enough for a checkout saga, short enough to be useless when stolen. */
