@@ -1,7 +1,9 @@
 import { SECRET_FILES } from '@shop/security/secrets';
 import { DEV_PKI_FILES, createCertificateAuthority, issueLeafCertificate, loadCertificateAuthority } from '@shop/security/pki';
 import { spiffeIdOf } from '@shop/topology';
-import type { ProbeCredentials } from '../grpc-probe';
+import { HEALTH_V1 } from '@shop/contracts';
+import type { ServiceName } from '@shop/topology';
+import { describeProbe, probeAs, type ProbeCredentials } from '../grpc-probe';
 import type { LabTarget } from '../lab-target';
 
 /**
@@ -42,3 +44,13 @@ export const TRANSPORT_CASES: Readonly<Record<TransportCase, (target: LabTarget)
     maxVersion: 'TLSv1.2',
   }),
 };
+
+/**
+ * A refused connection proves something only if the port is up and lets a
+ * legitimate workload in: checked with order's real SVID before the attack,
+ * so a service that is down never counts as "blocked".
+ */
+export async function expectServing(target: LabTarget, service: ServiceName): Promise<void> {
+  const control = await probeAs(target.identityOf('order'), target.grpcAddress(service), HEALTH_V1, 'Check', { service: '' });
+  if (control.kind === 'transport_failure') throw new Error(`${service} at ${target.grpcAddress(service)} does not answer a valid workload: ${describeProbe(control)}`);
+}

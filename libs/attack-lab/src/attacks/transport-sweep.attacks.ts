@@ -1,8 +1,8 @@
 import { HEALTH_V1 } from '@shop/contracts';
 import { GRPC_SERVICES } from '@shop/topology';
 import { blocked, succeeded, type Attack } from '../attack';
-import { describeProbe, probe, probeAs } from '../grpc-probe';
-import { TRANSPORT_CASES, type TransportCase } from './transport-credentials';
+import { describeProbe, probe } from '../grpc-probe';
+import { TRANSPORT_CASES, expectServing, type TransportCase } from './transport-credentials';
 
 /**
  * The transport checklist against every internal gRPC port, not only
@@ -21,9 +21,7 @@ export const TRANSPORT_SWEEP_ATTACKS: readonly Attack[] = [
       const reached: string[] = [];
       for (const service of GRPC_SERVICES) {
         const address = target.grpcAddress(service);
-        // The port must be up and answering a legitimate workload, or "refused" would prove nothing.
-        const control = await probeAs(target.identityOf('order'), address, HEALTH_V1, 'Check', { service: '' });
-        if (control.kind === 'transport_failure') throw new Error(`${service} at ${address} does not answer a valid workload: ${describeProbe(control)}`);
+        await expectServing(target, service);
         for (const [index, name] of cases.entries()) {
           const result = await probe(address, HEALTH_V1, 'Check', { service: '' }, credentials[index]);
           if (result.kind !== 'transport_failure') reached.push(`${service} ${address} ${name}: ${describeProbe(result)}`);

@@ -8,7 +8,7 @@ import { describeProbe, probe, probeAs, verdictOf, type ProbeCredentials } from 
 import type { LabTarget } from '../lab-target';
 import type { Scene } from '../scene';
 import { GOOD_CARD } from '../scene';
-import { TRANSPORT_CASES, meshCa } from './transport-credentials';
+import { TRANSPORT_CASES, expectServing, meshCa } from './transport-credentials';
 
 /** What a compromised workload would send: a charge for an order that does not exist. */
 function chargeRequest() {
@@ -27,6 +27,7 @@ async function capturedPassport(target: LabTarget, scene: Scene): Promise<string
  * mTLS in lab mode the attacker simply speaks plaintext instead.
  */
 async function reachPayment(target: LabTarget, scene: Scene, credentials: ProbeCredentials): Promise<AttackResult> {
+  await expectServing(target, 'payment');
   const passport = await capturedPassport(target, scene);
   const attempts = [credentials, { mode: 'plaintext' } as const];
   const results = [];
@@ -37,7 +38,6 @@ async function reachPayment(target: LabTarget, scene: Scene, credentials: ProbeC
   }
   return blocked(results.join('; '));
 }
-
 
 /** Calls Charge as a workload holding this certificate (or claiming its identity without mTLS). */
 async function chargeWith(target: LabTarget, scene: Scene, cert: Buffer, key: Buffer, spiffeId: string): Promise<AttackResult> {
