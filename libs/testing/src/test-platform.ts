@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,24 +37,57 @@ function nextPortOffset(): number {
   return 1000 + (worker - 1) * 400 + (platformsStarted++ % 20) * 20;
 }
 
-/** Boots the five services the way `npm start` does, against a throw-away database. */
+/**
+ * True when a service could not bind its port. The test port blocks lie
+ * inside Linux's ephemeral range (32768-60999), so an outgoing connection
+ * elsewhere on the machine can hold one of them for a moment.
+ */
+function portWasTaken(devDir: string): boolean {
+  try {
+    return readdirSync(join(devDir, 'logs')).some((file) => readFileSync(join(devDir, 'logs', file), 'utf8').includes('EADDRINUSE'));
+  } catch {
+    return false;
+  }
+}
+
+/** Boots the five services the way `npm start` does, against a throw-away database; moves to another port block if one port is taken. */
 export async function startTestPlatform(options: TestPlatformOptions): Promise<TestPlatform> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startTestPlatformOnce(options);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startTestPlatformOnce(options: TestPlatformOptions): Promise<TestPlatform> {
   const devDir = mkdtempSync(join(tmpdir(), `shop-${options.label}-`));
   const admin = testAdminConnection();
   const databaseName = uniqueDatabaseName(options.label);
   const portOffset = nextPortOffset();
-  const platform = await startPlatform({
-    devDir,
-    distDir: DIST_DIR,
-    database: { kind: 'external', ...admin },
-    databaseName,
-    shopEnv: options.labDisable ? 'lab' : 'test',
-    labDisable: options.labDisable,
-    portOffset,
-    redisUrl: options.useRedis === false ? undefined : testRedisUrl(),
-    logLevel: 'info',
-    env: { REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`, ...options.env },
-  });
+  let platform: RunningPlatform;
+  try {
+    platform = await startPlatform({
+      devDir,
+      distDir: DIST_DIR,
+      database: { kind: 'external', ...admin },
+      databaseName,
+      shopEnv: options.labDisable ? 'lab' : 'test',
+      labDisable: options.labDisable,
+      portOffset,
+      redisUrl: options.useRedis === false ? undefined : testRedisUrl(),
+      logLevel: 'info',
+      env: { REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`, ...options.env },
+    });
+  } catch (error) {
+    if (!portWasTaken(devDir)) throw error;
+    await dropDatabase(admin, databaseName, GRPC_SERVICES);
+    rmSync(devDir, { recursive: true, force: true });
+    throw new PortTakenError(`port block +${portOffset} was partly taken: ${(error as Error).message}`);
+  }
   const api = new ApiClient(platform.gatewayUrl, readFileSync(join(devDir, 'pki', 'web-ca.pem')));
   return {
     ...platform,
