@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ShopError, type PlaceOrderRequest } from '@shop/contracts';
+import { ShopError, isUuid, type PlaceOrderRequest } from '@shop/contracts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 export const MAX_ITEMS = 20;
 export const MAX_QUANTITY = 100;
@@ -16,7 +15,7 @@ export function validatePlaceOrder(request: PlaceOrderRequest): void {
   if (items.length === 0 || items.length > MAX_ITEMS) throw new ShopError('REQUEST.VALIDATION_FAILED', `1 to ${MAX_ITEMS} items`);
   const seen = new Set<string>();
   for (const item of items) {
-    if (!UUID.test(item.productId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'productId must be a UUID');
+    if (!isUuid(item.productId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'productId must be a UUID');
     if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) {
       throw new ShopError('REQUEST.VALIDATION_FAILED', `quantity must be 1..${MAX_QUANTITY}`);
     }

@@ -1,14 +1,13 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
-import type { Principal } from '@shop/contracts';
+import { isUuid, type Principal } from '@shop/contracts';
 import { SECRET_FILES, readJwkSet, type SecretFiles } from '@shop/security/secrets';
 import { PassportShapeError } from './passport-errors';
 import { PASSPORT, passportIssuer } from './passport-profile';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function principalFrom(payload: JWTPayload): Principal {
   const { sub, jti, roles, scope } = payload as JWTPayload & { roles?: unknown; scope?: unknown };
-  if (typeof sub !== 'string' || !UUID.test(sub)) throw new PassportShapeError('sub is not a user id');
+  if (!isUuid(sub)) throw new PassportShapeError('sub is not a user id');
   if (typeof jti !== 'string' || jti === '') throw new PassportShapeError('jti missing');
   if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) throw new PassportShapeError('roles missing');
   if (typeof scope !== 'string') throw new PassportShapeError('scope missing');
