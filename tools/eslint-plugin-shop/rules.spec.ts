@@ -27,6 +27,7 @@ describe('shop/jwt-verify-algorithms', () => {
   });
 });
 
+// The invalid cases switch verification off on purpose: they are the code the rule must report.
 describe('shop/no-tls-verification-off', () => {
   tester.run('no-tls-verification-off', rule('no-tls-verification-off'), {
     valid: ['tls.connect({ rejectUnauthorized: true });', 'createServer({ requestCert: true, rejectUnauthorized: true });'],

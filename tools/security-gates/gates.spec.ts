@@ -37,6 +37,8 @@ describe('security gates catch what they claim', () => {
       expect(await ruleIds(code, 'apps/payment/src/planted-violation.ts')).toContain(ruleId);
     });
 
+    // Planted violations, never executed: the TLS-off call and the 'hunter2hunter2'
+    // password are fixtures the gate must catch, fed to ESLint on stdin.
     it.each([
       // Tag constraints, not only the relative path: a service may not pull in dev tooling.
       ['a service importing the dev launcher lib', "import { startDevPlatform } from '@shop/dev-platform';\nexport const x = startDevPlatform;\n", 'apps/payment/src/planted-violation.ts', '@nx/enforce-module-boundaries'],
@@ -64,6 +66,7 @@ describe('security gates catch what they claim', () => {
       return suppressions(repo);
     };
 
+    // Planted files in a throw-away git repo; the password literal is a fixture the gate must flag around.
     it.each([
       ['a blanket file-wide disable', "/* eslint-disable */\nexport const dbPassword = 'hunter2hunter2';\n", 'without a rule name'],
       ['a blanket line disable', "export const dbPassword = 'hunter2hunter2'; // eslint-disable-line\n", 'without a rule name'],

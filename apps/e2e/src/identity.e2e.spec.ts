@@ -62,6 +62,7 @@ describe('identity, ownership and the token lifecycle', () => {
     expect(responses.map((r) => r.status)).toEqual([201, 402, 200, 200, 200, 200, 200, 403, 200, 201, 200, 204]);
   });
 
+  // Passwords here belong to throw-away accounts in a throw-away database.
   describe('per-email login throttle', () => {
     const guess = (email: string, n: number) => platform.api.post('/api/v1/auth/login', { email, password: `wrong-guess-${n}` });
     const codesOf = (responses: Array<{ body: Record<string, unknown> }>) => responses.map((r) => String(r.body['code']));

@@ -110,6 +110,7 @@ describe('the shop, end to end over HTTPS', () => {
     expect(response.text).not.toMatch(/at .*\.(ts|js):\d+/); // no stack traces
   });
 
+  // Throw-away accounts in a throw-away database: the passwords are fixtures.
   // BOPLA, one field at a time: each server-owned field is refused by name, so no single one slips through.
   const order = { items: [{ productId: MUG, quantity: 1 }], payment: CARDS.good };
   it.each([

@@ -57,6 +57,19 @@ describe('LoginThrottle on PostgreSQL', () => {
     expect(seconds).toBeLessThanOrEqual(lockSeconds(FREE_FAILURES + 1));
   });
 
+  // The SQL's schedule is the same as lockSeconds', up to and past the cap (no overflow at 10,000).
+  it.each([4, 5, 6, 7, 8, 14, 15, 100, 10_000])('locks for lockSeconds(%s) when an attempt brings the count there', async (failures) => {
+    const key = emailKey(`schedule-${failures}@shop.test`);
+    await owner.query('INSERT INTO login_throttle (email_key, failures, locked_until) VALUES ($1, $2, NULL)', [key, failures - 1]);
+    expect(await throttle.claimAttempt(key)).toEqual({ allowed: true });
+    const seconds = await lockedUntilIn(key);
+    if (lockSeconds(failures) === 0) expect(seconds).toBeNull();
+    else {
+      expect(seconds).toBeGreaterThan(lockSeconds(failures) - 1);
+      expect(seconds).toBeLessThanOrEqual(lockSeconds(failures));
+    }
+  });
+
   it('forgets the failures after a successful login', async () => {
     const key = emailKey('forgiven@shop.test');
     for (let n = 0; n < FREE_FAILURES - 1; n++) await throttle.claimAttempt(key);

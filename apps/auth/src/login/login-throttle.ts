@@ -11,6 +11,14 @@ export function lockSeconds(failures: number): number {
   return Math.min(2 ** (failures - FREE_FAILURES), MAX_LOCK_SECONDS);
 }
 
+/**
+ * lockSeconds as a table the SQL indexes by the new failure count, so the
+ * schedule has one definition. The last entry is already the cap, and the
+ * SQL clamps the index to it: no power() that could overflow after 1,000
+ * failures.
+ */
+const LOCK_SCHEDULE = Array.from({ length: FREE_FAILURES + 11 }, (_, failures) => lockSeconds(failures));
+
 /** The throttle key: a hash, so mistyped emails (or passwords typed into the email field) are not stored. */
 export function emailKey(normalizedEmail: string): string {
   return createHash('sha256').update(normalizedEmail).digest('hex');
@@ -34,13 +42,13 @@ export class LoginThrottle {
       `INSERT INTO login_throttle AS t (email_key, failures, locked_until) VALUES ($1, 1, NULL)
        ON CONFLICT (email_key) DO UPDATE SET
          failures = t.failures + 1,
-         locked_until = CASE WHEN t.failures + 1 >= $2
-           THEN now() + make_interval(secs => LEAST(power(2, t.failures + 1 - $2), $3))
+         locked_until = CASE WHEN ($2::int[])[LEAST(t.failures + 1, $3) + 1] > 0
+           THEN now() + make_interval(secs => ($2::int[])[LEAST(t.failures + 1, $3) + 1])
            ELSE NULL END,
          updated_at = now()
        WHERE t.locked_until IS NULL OR t.locked_until <= now()
        RETURNING failures`,
-      [key, FREE_FAILURES, MAX_LOCK_SECONDS],
+      [key, LOCK_SCHEDULE, LOCK_SCHEDULE.length - 1],
     )) as Array<{ failures: number }>;
     if (rows.length > 0) return { allowed: true };
     const [lock] = (await this.dataSource.query('SELECT ceil(extract(epoch FROM locked_until - now())) AS seconds FROM login_throttle WHERE email_key = $1', [key])) as Array<{

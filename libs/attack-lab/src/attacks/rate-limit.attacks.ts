@@ -1,6 +1,9 @@
 import { blocked, succeeded, type Attack } from '../attack';
 
 const GUESSES = 15;
+const BURST = 20;
+/** auth lets this many attempts per email through before the lock (apps/auth/src/login/login-throttle.ts). */
+const FREE_GUESSES = 5;
 
 /** OWASP API4: unlimited password guessing. */
 export const RATE_LIMIT_ATTACKS: readonly Attack[] = [
@@ -17,6 +20,23 @@ export const RATE_LIMIT_ATTACKS: readonly Attack[] = [
         }
       }
       return succeeded(`${GUESSES} guesses, none throttled`);
+    },
+  },
+  {
+    id: 'login-burst-parallel',
+    title: `${BURST} password guesses against one account, all at once`,
+    controls: ['rate-limit'],
+    run: async (target, scene) => {
+      // A throttle that counts failures only after the password check lets a whole burst through.
+      const victim = await scene.freshAccount('burst');
+      const answers = await Promise.all(
+        Array.from({ length: BURST }, (_, n) => target.api.post('/api/v1/auth/login', { email: victim.email, password: `burst-${n}-wrong` })),
+      );
+      const checked = answers.filter((a) => a.body['code'] === 'AUTH.INVALID_CREDENTIALS').length;
+      const throttled = answers.filter((a) => a.status === 429).length;
+      if (checked + throttled !== BURST) throw new Error(`unexpected answers: ${answers.map((a) => `${a.status} ${String(a.body['code'])}`).join(', ')}`);
+      const evidence = `${checked} of ${BURST} reached the password check, ${throttled} got 429`;
+      return checked > FREE_GUESSES ? succeeded(evidence) : blocked(evidence);
     },
   },
 ];
