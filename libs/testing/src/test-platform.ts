@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabase } from '@shop/persistence';
 import { ApiClient, startPlatform, type RunningPlatform } from '@shop/dev-platform';
-import { GRPC_SERVICES } from '@shop/topology';
+import { GRPC_SERVICES, SERVICES, SERVICE_NAMES } from '@shop/topology';
 import { DIST_DIR } from './build';
 import { testAdminConnection, testRedisUrl } from './postgres';
 import { uniqueDatabaseName } from './test-database';
@@ -28,35 +29,69 @@ export interface TestPlatform extends RunningPlatform {
 
 let platformsStarted = 0;
 
+/** Every port a platform at this offset listens on. */
+function portsOf(offset: number): number[] {
+  return SERVICE_NAMES.flatMap((name) => [SERVICES[name].opsPort, SERVICES[name].grpcPort, SERVICES[name].httpsPort])
+    .filter((port): port is number => port !== undefined)
+    .map((port) => port + offset);
+}
+
+/** Listens on each port and closes again, exactly as the services will: false if any is taken. */
+async function blockIsFree(offset: number): Promise<boolean> {
+  for (const port of portsOf(offset)) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (!free) return false;
+  }
+  return true;
+}
+
 /**
  * Each platform gets its own port block so several can run at once (one per
- * Jest worker, and e.g. a secure and a lab platform side by side).
+ * Jest worker, and e.g. a secure and a lab platform side by side). The gRPC
+ * ports of the blocks lie inside Linux's ephemeral range (32768-60999), where
+ * the kernel also places outgoing connections (to PostgreSQL, Redis...), and
+ * it hands those out in runs of neighbouring ports: a block whose ports are
+ * taken right now is skipped.
  */
-function nextPortOffset(): number {
+async function nextPortOffset(): Promise<number> {
   const worker = Number(process.env['JEST_WORKER_ID'] ?? 1);
-  return 1000 + (worker - 1) * 400 + (platformsStarted++ % 20) * 20;
+  for (let tries = 0; tries < 20; tries++) {
+    const offset = 1000 + (worker - 1) * 400 + (platformsStarted++ % 20) * 20;
+    if (await blockIsFree(offset)) return offset;
+  }
+  throw new Error(`no free port block for Jest worker ${worker}`);
+}
+
+/** The EADDRINUSE line a service logged when it could not bind its port, if any. */
+function portConflict(devDir: string): string | undefined {
+  try {
+    for (const file of readdirSync(join(devDir, 'logs'))) {
+      const line = readFileSync(join(devDir, 'logs', file), 'utf8')
+        .split('\n')
+        .find((l) => l.includes('EADDRINUSE'));
+      if (line) return `${file}: ${line.slice(0, 300)}`;
+    }
+  } catch {
+    // no logs yet: not a port conflict
+  }
+  return undefined;
 }
 
 /**
- * True when a service could not bind its port. The test port blocks lie
- * inside Linux's ephemeral range (32768-60999), so an outgoing connection
- * elsewhere on the machine can hold one of them for a moment.
+ * Boots the five services the way `npm start` does, against a throw-away
+ * database. A port can still be taken between the probe and the bind; then it
+ * starts over on another block.
  */
-function portWasTaken(devDir: string): boolean {
-  try {
-    return readdirSync(join(devDir, 'logs')).some((file) => readFileSync(join(devDir, 'logs', file), 'utf8').includes('EADDRINUSE'));
-  } catch {
-    return false;
-  }
-}
-
-/** Boots the five services the way `npm start` does, against a throw-away database; moves to another port block if one port is taken. */
 export async function startTestPlatform(options: TestPlatformOptions): Promise<TestPlatform> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startTestPlatformOnce(options);
     } catch (error) {
-      if (!(error instanceof PortTakenError) || attempt >= 3) throw error;
+      if (!(error instanceof PortTakenError) || attempt >= 5) throw error;
     }
   }
 }
@@ -67,7 +102,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
   const devDir = mkdtempSync(join(tmpdir(), `shop-${options.label}-`));
   const admin = testAdminConnection();
   const databaseName = uniqueDatabaseName(options.label);
-  const portOffset = nextPortOffset();
+  const portOffset = await nextPortOffset();
   let platform: RunningPlatform;
   try {
     platform = await startPlatform({
@@ -83,10 +118,11 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
       env: { REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`, ...options.env },
     });
   } catch (error) {
-    if (!portWasTaken(devDir)) throw error;
+    const conflict = portConflict(devDir);
+    if (!conflict) throw error;
     await dropDatabase(admin, databaseName, GRPC_SERVICES);
     rmSync(devDir, { recursive: true, force: true });
-    throw new PortTakenError(`port block +${portOffset} was partly taken: ${(error as Error).message}`);
+    throw new PortTakenError(`port block +${portOffset} was partly taken (${conflict}): ${(error as Error).message}`);
   }
   const api = new ApiClient(platform.gatewayUrl, readFileSync(join(devDir, 'pki', 'web-ca.pem')));
   return {
