@@ -1,0 +1,3 @@
+export * from './deploy-settings';
+export * from './generated-file';
+export * from './generated-files';
