@@ -78,10 +78,10 @@ describe('partial failures', () => {
 
       await sleep(LATE_MS + 1500); // the late reservation has had its chance
       const order = await orderByKey(key);
-      expect(order.status).toBe('CANCELLED');
       const held = await sql(async (db) => (await db.query("SELECT 1 FROM inventory.reservations WHERE order_id = $1 AND status = 'RESERVED'", [order.id])).rowCount);
       const tombstones = await sql(async (db) => (await db.query('SELECT 1 FROM inventory.released_orders WHERE order_id = $1', [order.id])).rowCount);
       expect({ held, tombstones }).toEqual({ held: 0, tombstones: 1 });
+      expect(order.status).toBe('CANCELLED');
       expect(await stockOf(platform.api, DEMO_PRODUCT_IDS.mug)).toBe(before);
 
       // The retry answers the final outcome, not "in progress".
@@ -98,9 +98,9 @@ describe('partial failures', () => {
 
       await sleep(LATE_MS + 1500);
       const order = await orderByKey(key);
-      expect(order.status).toBe('CANCELLED');
       const payments = await sql(async (db) => (await db.query<{ status: string }>('SELECT status FROM payments.payments WHERE order_id = $1', [order.id])).rows);
       expect(payments.map((p) => p.status)).toEqual(['VOIDED']);
+      expect(order.status).toBe('CANCELLED');
       expect(await stockOf(platform.api, DEMO_PRODUCT_IDS.mug)).toBe(before);
     }, 60_000);
 
