@@ -6,7 +6,8 @@ interface DelayRule {
   remaining: number;
 }
 
-const RULE = /^([A-Za-z]+):(\d{1,6})(?::(\d{1,6}))?$/;
+const METHOD = /^[A-Za-z]{1,64}$/;
+const NUMBER = /^\d{1,6}$/;
 /** Fault injection exists to prove recovery in tests and training, never in a real shop. */
 const ALLOWED_ENVS: readonly ShopEnv[] = ['test', 'lab'];
 
@@ -29,9 +30,11 @@ export class FaultDelays {
     if (!ALLOWED_ENVS.includes(shopEnv)) throw new ConfigError(`SHOP_FAULT_DELAY is refused with SHOP_ENV=${shopEnv} (test or lab only)`);
     const rules = new Map<string, DelayRule>();
     for (const part of raw.split(',').map((p) => p.trim())) {
-      const match = RULE.exec(part);
-      if (!match) throw new ConfigError(`SHOP_FAULT_DELAY entry "${part}" must look like Method:ms[:count]`);
-      rules.set(match[1], { ms: Number(match[2]), remaining: match[3] === undefined ? Infinity : Number(match[3]) });
+      const [method = '', ms = '', count, ...rest] = part.split(':');
+      if (!METHOD.test(method) || !NUMBER.test(ms) || (count !== undefined && !NUMBER.test(count)) || rest.length > 0) {
+        throw new ConfigError(`SHOP_FAULT_DELAY entry "${part}" must look like Method:ms[:count]`);
+      }
+      rules.set(method, { ms: Number(ms), remaining: count === undefined ? Infinity : Number(count) });
     }
     return new FaultDelays(rules);
   }
