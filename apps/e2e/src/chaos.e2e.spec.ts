@@ -136,15 +136,21 @@ describe('checkout under crashes (chaos)', () => {
   it('afterwards: nothing PENDING, stock and charges match the orders, every key replays its final outcome', async () => {
     const keys = new Map([...(await sql((db) => ordersByKey(db))).entries()].sort(() => Math.random() - 0.5).slice(0, REPLAYS));
     const tokenOf = new Map(load.attempts.map((a) => [a.key, a.token]));
-    const replays = await Promise.all(
-      [...keys.entries()].map(async ([key, status]) => {
-        const again = await platform.api.post<{ status: string; code?: string }>(
-          '/api/v1/orders',
-          { items: [{ productId: STICKERS, quantity: 1 }], payment: { cardNumber: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' } },
-          { token: tokenOf.get(key), headers: { 'Idempotency-Key': key } },
-        );
-        const expected = status === 'CONFIRMED' ? 201 : 503;
-        return again.status === expected ? undefined : `${key} (${status}) answered ${again.status} ${again.body.code ?? ''}`;
+    // A few at a time: this checks outcomes, not throughput (a burst of 80 on a busy machine times out at the gateway).
+    const replays: Array<string | undefined> = [];
+    const queue = [...keys.entries()];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const [key, status] = next;
+          const again = await platform.api.post<{ status: string; code?: string }>(
+            '/api/v1/orders',
+            { items: [{ productId: STICKERS, quantity: 1 }], payment: { cardNumber: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' } },
+            { token: tokenOf.get(key), headers: { 'Idempotency-Key': key } },
+          );
+          const expected = status === 'CONFIRMED' ? 201 : 503;
+          replays.push(again.status === expected ? undefined : `${key} (${status}) answered ${again.status} ${again.body.code ?? ''}`);
+        }
       }),
     );
     const invariants = await sql((db) => readInvariants(db, STICKERS, startingStock));
