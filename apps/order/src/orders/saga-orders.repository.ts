@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { LessThan, MoreThanOrEqual } from 'typeorm';
+import { IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
 import { ShopError, type Order, type Principal } from '@shop/contracts';
 import { OrderEntity, OrderItemEntity } from './order.entity';
 import { OrdersStore } from './orders-store';
@@ -9,6 +9,9 @@ import type { Finish, PendingOrder, SagaStorePort } from './saga-store.port';
 function sameHash(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
+
+/** Marks a PENDING order that saga recovery has taken over (shown as its failure code until it is final). */
+export const RECOVERING = 'RECOVERING';
 
 /** Recovery writes for an owner who is not on the line: no roles, no scope. */
 function ownerOnly(ownerId: string): Principal {
@@ -40,8 +43,8 @@ export class SagaOrdersRepository implements SagaStorePort {
       const lines = (reservation?.lines ?? []).map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice }));
       const total = reservation?.total ?? 0;
       const currency = reservation?.currency ?? 'EUR';
-      // A confirmation must not land on a saga that already gave up (recovery may be undoing it).
-      const inTime = finish.notCreatedBefore ? { createdAt: MoreThanOrEqual(finish.notCreatedBefore) } : {};
+      // A confirmation must not land on a saga that gave up or that recovery claimed (it is undoing it).
+      const inTime = finish.notCreatedBefore ? { createdAt: MoreThanOrEqual(finish.notCreatedBefore), failureCode: IsNull() } : {};
       const changed = await scope
         .repository(OrderEntity)
         .update({ id: order.id, status: 'PENDING', ...inTime }, { status: finish.status, failureCode: finish.failure, total, currency });
@@ -49,6 +52,15 @@ export class SagaOrdersRepository implements SagaStorePort {
       if (lines.length > 0) await scope.repository(OrderItemEntity).insert(lines.map((l) => ({ orderId: order.id, ...l })));
       const createdAt = order.createdAt.toISOString();
       return { id: order.id, status: finish.status, items: lines, total, currency, createdAt, failureCode: finish.failure ?? '' };
+    });
+  }
+
+  claimForRecovery(order: PendingOrder, cutoff: Date): Promise<boolean> {
+    return this.store.data.forOwner(ownerOnly(order.ownerId), async (scope) => {
+      const claimed = await scope
+        .repository(OrderEntity)
+        .update({ id: order.id, status: 'PENDING', createdAt: LessThan(cutoff) }, { failureCode: RECOVERING });
+      return claimed > 0;
     });
   }
 

@@ -15,7 +15,7 @@ export interface Finish {
   readonly failure: string | null;
   /** Present when stock was reserved: the order keeps its lines and total. */
   readonly reservation?: Reservation;
-  /** Only for CONFIRMED: refuse if the order was created before this (its saga gave up). */
+  /** Only for CONFIRMED: refuse if the order was created before this (its saga gave up) or recovery claimed it. */
   readonly notCreatedBefore?: Date;
 }
 
@@ -30,4 +30,10 @@ export interface SagaStorePort {
   finish(order: PendingOrder, finish: Finish): Promise<Order>;
   /** PENDING orders created before `cutoff`, oldest first: sagas that crashed or gave up half-way. */
   stalePending(cutoff: Date, limit: number): Promise<PendingOrder[]>;
+  /**
+   * Recovery takes the order over (one conditional UPDATE, so it serializes
+   * with the saga's own confirmation on the row lock): false if the order is
+   * no longer PENDING. From then on the saga can no longer confirm it.
+   */
+  claimForRecovery(order: PendingOrder, cutoff: Date): Promise<boolean>;
 }

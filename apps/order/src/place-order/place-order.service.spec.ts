@@ -105,6 +105,25 @@ describe('checkout saga', () => {
     expect(await codeOf(service.place(ALICE, request()))).toBe('UPSTREAM.UNAVAILABLE'); // the retry answers the final outcome
   });
 
+  it('once recovery has claimed an order, a confirmation landing during its compensation is refused', async () => {
+    const { service, payment, store, clock, recovery } = saga();
+    payment.onCharge = timeout;
+    payment.failRefunds();
+    await codeOf(service.place(ALICE, request()));
+    const [id] = store.orders.keys();
+    clock.advance(TIMING.deadlineMs + 1);
+    let lateConfirmation: string | undefined;
+    payment.onRefund = async () => {
+      // The slow saga's confirmation arrives now, even with a clock that says it is still in time.
+      const pending = { id, ownerId: ALICE.sub, createdAt: new Date(0) };
+      lateConfirmation = (await store.finish(pending, { status: 'CONFIRMED', failure: null, notCreatedBefore: new Date(0) })).status;
+      return paymentOf(id, 'REFUNDED');
+    };
+    expect(await recovery.pass()).toBe(1);
+    expect(lateConfirmation).toBe('PENDING');
+    expect(store.status(id)).toBe('CANCELLED');
+  });
+
   it('does not confirm once the deadline has passed: recovery may be undoing it, so it compensates instead', async () => {
     const { service, payment, store, clock } = saga();
     payment.onCharge = async (r) => {

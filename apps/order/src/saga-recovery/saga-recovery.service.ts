@@ -12,9 +12,9 @@ const BATCH = 50;
 /**
  * Finishes checkouts that never finished: the order process crashed
  * mid-saga, or a downstream was down when the saga tried to compensate.
- * Once an order is older than the saga deadline it can no longer confirm
- * (the saga's own confirmation is fenced by the same deadline), so undoing
- * is always safe: refund, release (tombstones refuse anything still in
+ * Once an order is older than the saga deadline, recovery claims it (a
+ * conditional UPDATE that serializes with the saga's own confirmation, which
+ * is also fenced by the deadline), so undoing is always safe: refund, release (tombstones refuse anything still in
  * flight), then CANCELLED. Runs at start and then periodically; an order
  * whose compensation fails again is simply retried on the next pass.
  */
@@ -54,6 +54,7 @@ export class SagaRecoveryService implements OnApplicationBootstrap, OnApplicatio
       const cutoff = new Date(this.clock.now().getTime() - this.timing.deadlineMs);
       const stale = await this.store.stalePending(cutoff, BATCH);
       for (const order of stale) {
+        if (!(await this.store.claimForRecovery(order, cutoff))) continue; // confirmed meanwhile
         if (!(await this.compensation.undo(order, { refund: true }))) continue;
         const final = await this.store.finish(order, { status: 'CANCELLED', failure: 'UPSTREAM_FAILURE' });
         if (final.status === 'CANCELLED') finished++;

@@ -42,7 +42,7 @@ export class MemorySagaStore implements SagaStorePort {
 
   async finish(pending: PendingOrder, finish: Finish): Promise<Order> {
     const order = this.orders.get(pending.id) as Order & { created: Date };
-    const late = finish.notCreatedBefore !== undefined && order.created < finish.notCreatedBefore;
+    const late = finish.notCreatedBefore !== undefined && (order.created < finish.notCreatedBefore || order.failureCode !== '');
     if (order.status !== 'PENDING' || late) return order;
     const lines = finish.reservation?.lines ?? [];
     Object.assign(order, { status: finish.status, failureCode: finish.failure ?? '', items: lines, total: finish.reservation?.total ?? 0 });
@@ -54,6 +54,13 @@ export class MemorySagaStore implements SagaStorePort {
       .filter((o) => o.status === 'PENDING' && o.created < cutoff)
       .slice(0, limit)
       .map((o) => ({ id: o.id, ownerId: o.ownerId, createdAt: o.created }));
+  }
+
+  async claimForRecovery(pending: PendingOrder, cutoff: Date): Promise<boolean> {
+    const order = this.orders.get(pending.id) as Order & { created: Date };
+    if (order.status !== 'PENDING' || order.created >= cutoff) return false;
+    order.failureCode = 'RECOVERING';
+    return true;
   }
 
   status(id: string): string | undefined {
