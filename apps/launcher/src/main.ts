@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     transportSecurity: env.transportSecurity,
     seed: env.shopEnv !== 'production',
     env: env.serviceEnv,
+    dbRotationSeconds: env.dbRotationSeconds,
   });
   process.stdout.write(readyBanner(platform, (performance.now() - started) / 1000, devDir));
 

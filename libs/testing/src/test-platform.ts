@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabase } from '@shop/persistence';
+import { dropDatabase, type AdminConnection } from '@shop/persistence';
 import { ApiClient, startPlatform, type RunningPlatform } from '@shop/dev-platform';
 import { GRPC_SERVICES, SERVICES, SERVICE_NAMES } from '@shop/topology';
 import { DIST_DIR } from './build';
@@ -17,6 +17,10 @@ export interface TestPlatformOptions {
   /** Extra environment for every service (e.g. rate limits). */
   readonly env?: Record<string, string>;
   readonly useRedis?: boolean;
+  /** Another PostgreSQL than PGHOST's, e.g. one that checks passwords (startEmbeddedPostgres). */
+  readonly admin?: AdminConnection;
+  /** Rotate the services' database logins this often (SHOP_DB_ROTATION_SECONDS). */
+  readonly dbRotationSeconds?: number;
 }
 
 export interface TestPlatform extends RunningPlatform {
@@ -100,7 +104,7 @@ class PortTakenError extends Error {}
 
 async function startTestPlatformOnce(options: TestPlatformOptions): Promise<TestPlatform> {
   const devDir = mkdtempSync(join(tmpdir(), `shop-${options.label}-`));
-  const admin = testAdminConnection();
+  const admin = options.admin ?? testAdminConnection();
   const databaseName = uniqueDatabaseName(options.label);
   const portOffset = await nextPortOffset();
   let platform: RunningPlatform;
@@ -116,6 +120,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
       redisUrl: options.useRedis === false ? undefined : testRedisUrl(),
       logLevel: 'info',
       env: { REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`, ...options.env },
+      dbRotationSeconds: options.dbRotationSeconds,
     });
   } catch (error) {
     const conflict = portConflict(devDir);
