@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReadinessCheck } from '@shop/observability';
-import { CredentialProofError, currentPool, installPool, openProvenPool } from '@shop/persistence';
+import { CredentialProofError, currentPool, databaseReadinessCheck, installPool, openProvenPool } from '@shop/persistence';
 import { SECRET_FILES, SecretError, leaseExpiresAt, readDatabaseCredentials, sameLogin, type DatabaseCredentials } from '@shop/security/secrets';
 import type { DataSource } from 'typeorm';
 import type { ServiceRuntime } from './service-runtime';
@@ -66,12 +66,14 @@ export class DatabaseCredentialsReloader {
     return next;
   }
 
+  /** persistence's `SELECT 1` check, failing first when the lease in use has ended. */
   readinessCheck(): ReadinessCheck {
+    const database = databaseReadinessCheck(this.dataSource);
     return {
-      name: 'database',
+      name: database.name,
       check: async () => {
         if (this.leaseEnded()) throw new Error(`the database lease of ${this.active.user} has ended and no newer credentials work`);
-        await this.dataSource.query('SELECT 1');
+        await database.check();
       },
     };
   }

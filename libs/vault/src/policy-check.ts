@@ -1,5 +1,8 @@
-import { parse } from '@cdktn/hcl2json';
 import { PUBLIC_SECRET_PATHS, ownPaths } from './vault-layout';
+
+// Loaded untyped on purpose: the package's typings pull in the DOM library, which
+// changes Node's buffer types for every file compiled with this one. Only `parse` is used.
+const { parse } = require('@cdktn/hcl2json') as { parse(fileName: string, text: string): Promise<Record<string, unknown>> };
 
 /** One `path "…" { capabilities = […] }` stanza of a Vault policy. */
 export interface PolicyRule {
@@ -17,7 +20,7 @@ const ALLOWED_CAPABILITIES = new Set(['read', 'deny']);
  * used here, and a checker must not skip what it does not understand.
  */
 export async function parsePolicy(fileName: string, text: string): Promise<PolicyRule[]> {
-  const document = (await parse(fileName, text)) as Record<string, unknown>;
+  const document = await parse(fileName, text);
   const unknownStanzas = Object.keys(document).filter((key) => key !== 'path');
   if (unknownStanzas.length > 0) throw new Error(`${fileName}: only path stanzas are allowed, found ${unknownStanzas.join(', ')}`);
   const paths = (document['path'] ?? {}) as Record<string, Array<Record<string, unknown>>>;

@@ -72,13 +72,13 @@ describeWithGo('the Vault Agent templates in vault/templates', () => {
   it('render files the services’ own readers accept, with the same keys as the dev bootstrap', () => {
     const files = (service: string) => new SecretFiles(join(rendered, service));
     const dev = (service: string) => new SecretFiles(join(devRoot, service));
-    expect(readJwkSet(files('auth'), SECRET_FILES.accessTokenKeys, { kind: 'private' })).toEqual(readJwkSet(dev('auth'), SECRET_FILES.accessTokenKeys, { kind: 'private' }));
-    expect(readJwkSet(files('gateway'), SECRET_FILES.passportSigningKeys, { kind: 'private' })).toEqual(
-      readJwkSet(dev('gateway'), SECRET_FILES.passportSigningKeys, { kind: 'private' }),
+    expect(readJwkSet(files('auth'), SECRET_FILES.accessTokenKeys, { kind: 'private', refuseDevMaterial: false })).toEqual(readJwkSet(dev('auth'), SECRET_FILES.accessTokenKeys, { kind: 'private', refuseDevMaterial: false }));
+    expect(readJwkSet(files('gateway'), SECRET_FILES.passportSigningKeys, { kind: 'private', refuseDevMaterial: false })).toEqual(
+      readJwkSet(dev('gateway'), SECRET_FILES.passportSigningKeys, { kind: 'private', refuseDevMaterial: false }),
     );
     expect(readHttpsMaterial(files('gateway')).cert.toString()).toContain('BEGIN CERTIFICATE');
     for (const service of GRPC_SERVICES) {
-      expect(readJwkSet(files(service), SECRET_FILES.passportVerifyKeys, { kind: 'public' })).toEqual(readJwkSet(dev(service), SECRET_FILES.passportVerifyKeys, { kind: 'public' }));
+      expect(readJwkSet(files(service), SECRET_FILES.passportVerifyKeys, { kind: 'public', refuseDevMaterial: false })).toEqual(readJwkSet(dev(service), SECRET_FILES.passportVerifyKeys, { kind: 'public', refuseDevMaterial: false }));
       const credentials = readDatabaseCredentials(files(service), SECRET_FILES.runtimeDb);
       const devCredentials = readDatabaseCredentials(dev(service), SECRET_FILES.runtimeDb);
       expect(credentials).toMatchObject({ host: devCredentials.host, port: devCredentials.port, database: devCredentials.database, schema: devCredentials.schema });
