@@ -79,8 +79,12 @@ describe('database credentials rotated under load (SHOP_DB_ROTATION_SECONDS)', (
     expect({ failures: failures.slice(0, 5), context }).toEqual({ failures: [], context: [] });
     for (const service of DB_SERVICES) expect(summary.rotationsPerService[service]).toBeGreaterThanOrEqual(MIN_ROTATIONS);
     expect(windows.every(([, end]) => Number.isFinite(end))).toBe(true);
-    // Every service's sessions use its newest login, and nothing else (no static role, no older lease).
-    expect(await sessionUsers(admin, platform.databaseName)).toEqual([...newest?.logins.values() ?? []].sort());
+    // Every service's sessions use its newest login, and nothing else (no static role, no older
+    // lease), once the old pools have finished their last requests (bounded: the lease is 9 s).
+    const newestLogins = [...(newest?.logins.values() ?? [])].sort();
+    const deadline = Date.now() + 8000;
+    while (Date.now() < deadline && JSON.stringify(await sessionUsers(admin, platform.databaseName)) !== JSON.stringify(newestLogins)) await sleep(200);
+    expect(await sessionUsers(admin, platform.databaseName)).toEqual(newestLogins);
     for (const service of DB_SERVICES) {
       const live = (await leasedLoginsOf(admin, roleNames(platform.databaseName, service).runtime)).map((l) => l.name);
       // Leases last 3 periods plus half a period of grace: only the last 4 rounds may still exist.

@@ -55,10 +55,6 @@ export class DatabaseCredentialsReloader {
     return this;
   }
 
-  get credentials(): DatabaseCredentials {
-    return this.active;
-  }
-
   /** Reads db.json and acts on it; calls are queued, never run side by side. */
   reload(): Promise<ReloadOutcome> {
     const next = this.running.then(() => this.reloadNow());
