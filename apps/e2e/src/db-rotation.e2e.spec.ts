@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DEMO_ACCOUNTS } from '@shop/contracts';
 import { leasedLoginsOf, roleNames } from '@shop/persistence';
-import { DIST_DIR, startEmbeddedPostgres, startTestPlatform, type EmbeddedPostgres, type TestPlatform } from '@shop/testing';
+import { startTestPlatform, type TestPlatform } from '@shop/testing';
 import { stockOf } from './support/checkout';
 import { issueLogin, logProblemsBetween, readDbFile, sessionUsers, swapTimes, waitForEvent, waitForSwap, writeDbFile } from './support/db-credentials';
 import { driveShopLoad, longestDuring, percentile } from './support/shop-load';
@@ -15,27 +15,25 @@ const [ALICE, BOB, ADMIN] = DEMO_ACCOUNTS;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('database credentials rotated under load (SHOP_DB_ROTATION_SECONDS)', () => {
-  let postgres: EmbeddedPostgres;
   let platform: TestPlatform;
   let admin: Client;
 
   beforeAll(async () => {
-    // A server that checks passwords and VALID UNTIL: the CI one trusts loopback, which would prove nothing.
-    postgres = await startEmbeddedPostgres(DIST_DIR);
     platform = await startTestPlatform({
       label: 'rotation',
-      admin: postgres.admin,
+      // Its own PostgreSQL, which checks passwords and VALID UNTIL (scram-sha-256):
+      // the CI server trusts loopback and would accept any password and any expired role.
+      embeddedDatabase: true,
       dbRotationSeconds: ROTATION_SECONDS,
       env: { SHOP_RATE_LIMIT_IP_PER_10S: '100000', SHOP_RATE_LIMIT_USER_PER_10S: '100000', SHOP_RATE_LIMIT_LOGIN_PER_MIN: '100000' },
     });
-    admin = new Client({ ...postgres.admin, database: platform.databaseName });
+    admin = new Client({ ...platform.database.admin, database: platform.databaseName });
     await admin.connect();
   });
 
   afterAll(async () => {
     await admin?.end();
     await platform?.destroy();
-    await postgres?.stop();
   });
 
   it(`rotates every service's login ${MIN_ROTATIONS}+ times under load with no failed request`, async () => {

@@ -6,6 +6,8 @@ import { EMBEDDED_POSTGRES_PORT, openDatabaseServer, type DatabaseServer } from 
 import { DbCredentialRotation } from './db-rotation';
 import { prepareDevSecrets, secretsRootOf } from './dev-secrets';
 import { runServiceCommand, startService, stopServices, waitUntilReady, type ManagedService, type ProcessOptions } from './service-processes';
+import { stopInOrder } from './stop-order';
+import type { SupervisorListener } from './supervisor';
 
 export interface PlatformOptions {
   /** Holds secrets, PKI, embedded database and logs: `.dev` locally. */
@@ -30,6 +32,12 @@ export interface PlatformOptions {
   readonly nodeArgs?: readonly string[];
   /** SHOP_DB_ROTATION_SECONDS: short-lived database logins, rotated like Vault's database engine (db-rotation.ts). */
   readonly dbRotationSeconds?: number;
+  /**
+   * Once everything is ready, a service (or the embedded database) that dies
+   * on its own is restarted with backoff while the rest keep running, and
+   * reported here. Without a listener, restarts still happen, silently.
+   */
+  readonly onSupervisorEvent?: SupervisorListener;
 }
 
 export interface RunningPlatform {
@@ -41,7 +49,7 @@ export interface RunningPlatform {
   /** Present with `dbRotationSeconds`. */
   readonly rotation?: DbCredentialRotation;
   opsUrl(service: ServiceName): string;
-  /** Stops the services, then the embedded database if we started it. */
+  /** Stops the services in dependency order (gateway first, each draining), then the embedded database. */
   stop(): Promise<void>;
   /** Stops only the services (the database stays up), e.g. to restart with another posture. */
   stopServices(): Promise<void>;
@@ -98,7 +106,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const opsUrl = (service: ServiceName) => `http://127.0.0.1:${SERVICES[service].opsPort + offset}`;
     const stopAll = async () => {
       await rotation?.stop();
-      await stopServices(services);
+      await stopInOrder(services);
     };
     try {
       await waitUntilReady(
@@ -106,9 +114,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         options.readyTimeoutMs ?? 60_000,
       );
     } catch (error) {
-      await stopAll();
+      await rotation?.stop();
+      await stopServices(services);
       throw error;
     }
+    const listener = options.onSupervisorEvent ?? (() => undefined);
+    for (const service of services) service.supervise(listener);
+    database.supervise(listener);
     return {
       gatewayUrl: `https://localhost:${(SERVICES.gateway.httpsPort as number) + offset}`,
       devDir: options.devDir,

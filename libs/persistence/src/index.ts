@@ -3,3 +3,4 @@ export * from './leased-logins';
 export * from './pool-swap';
 export * from './provisioning';
 export * from './row-level-security';
+export * from './database-outage';

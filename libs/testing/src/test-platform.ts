@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabase, type AdminConnection } from '@shop/persistence';
+import { dropDatabase } from '@shop/persistence';
 import { ApiClient, startPlatform, type RunningPlatform } from '@shop/dev-platform';
 import { GRPC_SERVICES, SERVICES, SERVICE_NAMES } from '@shop/topology';
 import { DIST_DIR } from './build';
@@ -17,10 +17,13 @@ export interface TestPlatformOptions {
   /** Extra environment for every service (e.g. rate limits). */
   readonly env?: Record<string, string>;
   readonly useRedis?: boolean;
-  /** Another PostgreSQL than PGHOST's, e.g. one that checks passwords (startEmbeddedPostgres). */
-  readonly admin?: AdminConnection;
   /** Rotate the services' database logins this often (SHOP_DB_ROTATION_SECONDS). */
   readonly dbRotationSeconds?: number;
+  /**
+   * Its own embedded PostgreSQL (in the temp folder) instead of the shared
+   * test server, for tests that stop and restart the database.
+   */
+  readonly embeddedDatabase?: boolean;
 }
 
 export interface TestPlatform extends RunningPlatform {
@@ -104,7 +107,7 @@ class PortTakenError extends Error {}
 
 async function startTestPlatformOnce(options: TestPlatformOptions): Promise<TestPlatform> {
   const devDir = mkdtempSync(join(tmpdir(), `shop-${options.label}-`));
-  const admin = options.admin ?? testAdminConnection();
+  const admin = testAdminConnection();
   const databaseName = uniqueDatabaseName(options.label);
   const portOffset = await nextPortOffset();
   let platform: RunningPlatform;
@@ -112,7 +115,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
     platform = await startPlatform({
       devDir,
       distDir: DIST_DIR,
-      database: { kind: 'external', ...admin },
+      database: options.embeddedDatabase ? { kind: 'embedded' } : { kind: 'external', ...admin },
       databaseName,
       shopEnv: options.labDisable ? 'lab' : 'test',
       labDisable: options.labDisable,
@@ -125,7 +128,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
   } catch (error) {
     const conflict = portConflict(devDir);
     if (!conflict) throw error;
-    await dropDatabase(admin, databaseName, GRPC_SERVICES);
+    if (!options.embeddedDatabase) await dropDatabase(admin, databaseName, GRPC_SERVICES);
     rmSync(devDir, { recursive: true, force: true });
     throw new PortTakenError(`port block +${portOffset} was partly taken (${conflict}): ${(error as Error).message}`);
   }
@@ -138,7 +141,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
     destroy: async () => {
       await api.close();
       await platform.stop();
-      await dropDatabase(admin, databaseName, GRPC_SERVICES);
+      if (!options.embeddedDatabase) await dropDatabase(admin, databaseName, GRPC_SERVICES);
       rmSync(devDir, { recursive: true, force: true });
     },
   };
