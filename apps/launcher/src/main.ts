@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       const line = describeSupervisorEvent(event, join(devDir, 'logs'));
       if (line) process.stderr.write(`${line}\n`);
     },
+    dbRotationSeconds: env.dbRotationSeconds,
   });
   process.stdout.write(readyBanner(platform, (performance.now() - started) / 1000, devDir));
 

@@ -1,4 +1,5 @@
 export * from './database-server';
+export * from './db-rotation';
 export * from './dev-keys';
 export * from './dev-secrets';
 export * from './platform';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { inheritedEnvironment, type DatabaseServerSetting } from '@shop/config';
 import { DEFAULT_TRUST_DOMAIN, GRPC_SERVICES, SERVICES, SERVICE_NAMES, type ServiceName } from '@shop/topology';
 import { EMBEDDED_POSTGRES_PORT, openDatabaseServer, type DatabaseServer } from './database-server';
+import { DbCredentialRotation } from './db-rotation';
 import { prepareDevSecrets, secretsRootOf } from './dev-secrets';
 import { runServiceCommand, startService, stopServices, waitUntilReady, type ManagedService, type ProcessOptions } from './service-processes';
 import { stopInOrder } from './stop-order';
@@ -29,6 +30,8 @@ export interface PlatformOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Extra Node flags for the service processes (not for migrate/seed), e.g. ['--cpu-prof']. */
   readonly nodeArgs?: readonly string[];
+  /** SHOP_DB_ROTATION_SECONDS: short-lived database logins, rotated like Vault's database engine (db-rotation.ts). */
+  readonly dbRotationSeconds?: number;
   /**
    * Once everything is ready, a service (or the embedded database) that dies
    * on its own is restarted with backoff while the rest keep running, and
@@ -43,6 +46,8 @@ export interface RunningPlatform {
   readonly database: DatabaseServer;
   readonly services: readonly ManagedService[];
   readonly options: PlatformOptions;
+  /** Present with `dbRotationSeconds`. */
+  readonly rotation?: DbCredentialRotation;
   opsUrl(service: ServiceName): string;
   /** Stops the services in dependency order (gateway first, each draining), then the embedded database. */
   stop(): Promise<void>;
@@ -67,6 +72,17 @@ function serviceEnvironment(options: PlatformOptions): NodeJS.ProcessEnv {
   return env;
 }
 
+function startRotation(options: PlatformOptions, database: DatabaseServer): Promise<DbCredentialRotation> {
+  return DbCredentialRotation.start({
+    admin: database.admin,
+    database: options.databaseName,
+    secretsRoot: secretsRootOf(options.devDir),
+    services: GRPC_SERVICES.filter((service) => SERVICES[service].schema),
+    periodSeconds: options.dbRotationSeconds as number,
+    onError: (error) => process.stderr.write(`database credential rotation failed (the services keep their current logins): ${error.message}\n`),
+  });
+}
+
 /**
  * Brings the whole platform up the way `npm start` does: database (embedded
  * or external), dev secrets and PKI, migrations as the owner roles, demo
@@ -84,16 +100,21 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const processOptions: ProcessOptions = { distDir: options.distDir, env: serviceEnvironment(options), logDir: join(options.devDir, 'logs') };
     await Promise.all(GRPC_SERVICES.map((service) => runServiceCommand(service, 'migrate', processOptions)));
     if (options.seed ?? true) await Promise.all(GRPC_SERVICES.map((service) => runServiceCommand(service, 'seed', processOptions)));
+    const rotation = options.dbRotationSeconds ? await startRotation(options, database) : undefined;
 
     const services = SERVICE_NAMES.map((service) => startService(service, { ...processOptions, nodeArgs: options.nodeArgs }));
     const opsUrl = (service: ServiceName) => `http://127.0.0.1:${SERVICES[service].opsPort + offset}`;
-    const stopAll = () => stopInOrder(services);
+    const stopAll = async () => {
+      await rotation?.stop();
+      await stopInOrder(services);
+    };
     try {
       await waitUntilReady(
         services.map((service) => ({ service, readyUrl: `${opsUrl(service.service)}/readyz` })),
         options.readyTimeoutMs ?? 60_000,
       );
     } catch (error) {
+      await rotation?.stop();
       await stopServices(services);
       throw error;
     }
@@ -106,6 +127,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       database,
       services,
       options,
+      rotation,
       opsUrl,
       stopServices: stopAll,
       stop: async () => {

@@ -91,6 +91,25 @@ export class ShopMetrics {
     registers: [this.registry],
   });
 
+  readonly dbCredentialReloads = new Counter({
+    name: 'shop_db_credential_reloads_total',
+    help: 'Reactions to a changed db.json: swapped (new pool in use), renewed (same login, new lease), unchanged, or rejected with a reason (the last good pool stays).',
+    labelNames: ['outcome', 'reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly dbCredentialLeaseExpiry = new Gauge({
+    name: 'shop_db_credential_lease_expiry_timestamp_seconds',
+    help: 'Unix time at which the database credentials in use stop accepting new logins; 0 for static credentials.',
+    registers: [this.registry],
+  });
+
+  readonly dbPoolsDraining = new Gauge({
+    name: 'shop_db_pools_draining',
+    help: 'Database pools of replaced credentials still finishing in-flight work.',
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });

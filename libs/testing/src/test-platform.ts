@@ -17,6 +17,8 @@ export interface TestPlatformOptions {
   /** Extra environment for every service (e.g. rate limits). */
   readonly env?: Record<string, string>;
   readonly useRedis?: boolean;
+  /** Rotate the services' database logins this often (SHOP_DB_ROTATION_SECONDS). */
+  readonly dbRotationSeconds?: number;
   /**
    * Its own embedded PostgreSQL (in the temp folder) instead of the shared
    * test server, for tests that stop and restart the database.
@@ -121,6 +123,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
       redisUrl: options.useRedis === false ? undefined : testRedisUrl(),
       logLevel: 'info',
       env: { REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`, ...options.env },
+      dbRotationSeconds: options.dbRotationSeconds,
     });
   } catch (error) {
     const conflict = portConflict(devDir);
