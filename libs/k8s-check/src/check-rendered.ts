@@ -1,12 +1,14 @@
 import { SHOP_NAMESPACE } from '@shop/topology';
 import { differenceReport, isEqual, type Comparison } from './comparison';
 import { expectedGrants } from './expected/expected-grants';
+import { expectedPeerModes } from './expected/expected-peer-modes';
 import { expectedReachability } from './expected/expected-reachability';
 import { expectedSidecarScopes } from './expected/expected-sidecars';
 import { MONITORING_NAMESPACE } from './expected/workloads';
 import { manifestGateFindings } from './gate/manifest-gate';
 import type { K8sObject } from './manifests';
 import { meshIdentities } from './mesh/mesh-identities';
+import { evaluatePeerModes } from './mesh/peer-modes';
 import { evaluateGrants } from './mesh/principal-table';
 import { evaluateSidecarScopes } from './mesh/sidecar-scope';
 import { evaluateReachability } from './network/reachability';
@@ -42,6 +44,8 @@ export function checkRendered(objects: readonly K8sObject[]): RenderedCheck {
     compare({ title: 'reachability', actual, expected: expectedReachability(endpoints, { mesh }) }, 'NetworkPolicy reachability (pod -> pod:port)', formatReachability(actual));
   }
   if (has('AuthorizationPolicy') || has('PeerAuthentication')) {
+    const modes = evaluatePeerModes(objects, endpoints, SHOP_NAMESPACE);
+    compare({ title: 'mTLS modes', actual: modes, expected: expectedPeerModes(endpoints) }, 'Istio mTLS mode per workload port (PeerAuthentication)', [...modes].sort());
     const identities = meshIdentities(endpoints, SHOP_NAMESPACE);
     const actual = evaluateGrants(objects, endpoints, SHOP_NAMESPACE);
     const expected = expectedGrants(endpoints, identities);

@@ -62,7 +62,7 @@ export const POD_RULES: ReadonlyArray<{ id: string; check(t: PodTemplate): strin
       perContainer(t, (c) => {
         const declaresOps = ((c['ports'] as Array<{ name?: string }> | undefined) ?? []).some((p) => p.name === 'ops');
         const probePort = (name: string) => field(field(c[name], 'httpGet'), 'port');
-        return declaresOps && !['livenessProbe', 'readinessProbe'].every((p) => probePort(p) === 'ops');
+        return declaresOps && !['livenessProbe', 'readinessProbe'].filter((p) => c[p]).every((p) => probePort(p) === 'ops');
       }, 'has an ops port but its probes do not use it'),
   },
   {
