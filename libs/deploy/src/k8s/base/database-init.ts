@@ -51,6 +51,8 @@ export function databaseInitManifests(): Manifest[] {
                 env: [
                   { name: 'SHOP_ENV', value: 'development' },
                   { name: 'SECRETS_DIR', value: DEPLOY.secretsMount },
+                  // A path, not a secret: the superuser connection (JSON) that scripts/kind-up.sh wrote.
+                  { name: 'SHOP_DB_ADMIN_FILE', value: `${DEPLOY.secretsMount}/${POSTGRES.name}/${SUPERUSER_FILE}` },
                 ],
                 resources: resourcesOf({ cpu: ['100m', '1'], memory: ['128Mi', '384Mi'] }),
                 securityContext: containerSecurityContext(),
