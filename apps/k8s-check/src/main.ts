@@ -40,7 +40,7 @@ function report(name: string, objects: number, result: RenderedCheck, printTable
   process.stdout.write(`${result.problems.length === 0 ? 'PASS' : 'FAIL'}  ${name} (${objects} objects)\n`);
   for (const problem of result.problems) process.stdout.write(`      ${problem}\n`);
   if (!printTables) return;
-  for (const table of result.tables) process.stdout.write(`\n  ${table.title}\n${table.lines.map((l) => `    ${l}`).join('\n')}\n`);
+  for (const table of result.tables) process.stdout.write(`\n  ${table.title}\n${table.lines.map((l) => `    ${l}`.trimEnd()).join('\n')}\n`);
   process.stdout.write('\n');
 }
 

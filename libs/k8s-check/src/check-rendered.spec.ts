@@ -40,9 +40,11 @@ describe('the committed overlays, evaluated', () => {
     expect(matrix).not.toContain('istio-system/istiod:15012');
   }, 60_000);
 
-  it('prints a matrix where payment reaches nothing but DNS and PostgreSQL', () => {
+  it('prints a matrix where payment reaches PostgreSQL in the namespace, and only DNS and istiod outside it', () => {
     const matrix = checkRendered(kind).tables[0].lines;
-    expect(matrix.find((l) => l.startsWith('shop/payment '))).toMatch(/-> istio-system\/istiod:15012, kube-system\/kube-dns:53, kube-system\/kube-dns:53\/UDP, shop\/postgres:5432$/);
+    expect(matrix[0].split(/\s+/)).toEqual(['from', '\\', 'to', 'auth', 'gateway', 'inventory', 'order', 'payment', 'postgres', 'redis']);
+    expect(matrix.find((l) => l.startsWith('shop/payment '))?.split(/\s+/)).toEqual(['shop/payment', '-', '-', '-', '-', '-', '5432', '-']);
+    expect(matrix.find((l) => l.startsWith('shop/payment ') && l.includes('->'))).toMatch(/-> istio-system\/istiod:15012, kube-system\/kube-dns:53, kube-system\/kube-dns:53\/UDP$/);
   });
 
   it.each(planted.map((p) => [describeObject(p), p] as const))('fails on the planted %s, in that comparison only', (_name, extra) => {

@@ -41,7 +41,7 @@ export function checkRendered(objects: readonly K8sObject[]): RenderedCheck {
     // A build that runs the mesh needs its sidecars to reach istiod through the default deny.
     const mesh = has('PeerAuthentication');
     const actual = evaluateReachability(objects, endpoints, SHOP_NAMESPACE);
-    compare({ title: 'reachability', actual, expected: expectedReachability(endpoints, { mesh }) }, 'NetworkPolicy reachability (pod -> pod:port)', formatReachability(actual));
+    compare({ title: 'reachability', actual, expected: expectedReachability(endpoints, { mesh }) }, 'NetworkPolicy reachability (pod -> pod:port)', formatReachability(actual, SHOP_NAMESPACE));
   }
   if (has('AuthorizationPolicy') || has('PeerAuthentication')) {
     const modes = evaluatePeerModes(objects, endpoints, SHOP_NAMESPACE);

@@ -9,11 +9,28 @@ function groupBy(keys: Iterable<string>): Map<string, string[]> {
   return groups;
 }
 
-/** `shop/gateway -> shop/auth:50051, shop/order:50052` lines, one per source. */
-export function formatReachability(allowed: ReadonlySet<string>): string[] {
+/**
+ * The matrix: one row per source, one column per pod of `namespace`, the
+ * ports it may open in each cell (`-` for none); then, per source in the
+ * namespace, what it may open outside it.
+ */
+export function formatReachability(allowed: ReadonlySet<string>, namespace: string): string[] {
   const groups = groupBy(allowed);
-  const width = Math.max(0, ...[...groups.keys()].map((k) => k.length));
-  return [...groups.entries()].map(([source, targets]) => `${source.padEnd(width)} -> ${targets.join(', ')}`);
+  const targetOf = (entry: string) => entry.slice(0, entry.lastIndexOf(':'));
+  const columns = [...new Set([...groups.values()].flat().map(targetOf).filter((t) => t.startsWith(`${namespace}/`)))].sort();
+  const rows = [...groups.keys()].filter((source) => groups.get(source)?.some((e) => columns.includes(targetOf(e))));
+  const cell = (source: string, column: string) =>
+    (groups.get(source) ?? []).filter((e) => targetOf(e) === column).map((e) => e.slice(e.lastIndexOf(':') + 1)).join(',') || '-';
+  const widths = columns.map((c) => Math.max(c.length - namespace.length - 1, ...rows.map((r) => cell(r, c).length)));
+  const first = Math.max(...rows.map((r) => r.length), 'from \\ to'.length);
+  const line = (head: string, cells: string[]) => `${head.padEnd(first)}  ${cells.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd();
+  const lines = [line('from \\ to', columns.map((c) => c.slice(namespace.length + 1))), ...rows.map((r) => line(r, columns.map((c) => cell(r, c))))];
+  const outbound = [...groups.entries()]
+    .filter(([source]) => source.startsWith(`${namespace}/`))
+    .map(([source, targets]) => [source, targets.filter((t) => !t.startsWith(`${namespace}/`))] as const)
+    .filter(([, targets]) => targets.length > 0);
+  if (outbound.length > 0) lines.push('', `out of namespace ${namespace}:`, ...outbound.map(([source, targets]) => `${source.padEnd(first)}  -> ${targets.join(', ')}`));
+  return lines;
 }
 
 /**
