@@ -9,7 +9,7 @@ export function yamlFile(path: string, build: () => readonly Manifest[]): Genera
   return {
     path,
     render: () => {
-      const docs = build().map((doc) => stringify(doc, { lineWidth: 0 }).trimEnd());
+      const docs = build().map((doc) => stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd());
       return `${GENERATED_HEADER}\n${docs.join('\n---\n')}\n`;
     },
   };

@@ -1,7 +1,7 @@
 import { DEPLOY } from '../../deploy-settings';
 import { POSTGRES, REDIS, labelsOf, secretNameOf, selectorOf } from '../k8s-names';
 import type { Manifest } from '../yaml-file';
-import { containerSecurityContext, podSecurityContext, resourcesOf, scratchVolume } from './security-context';
+import { containerSecurityContext, podController, podSecurityContext, resourcesOf, scratchVolume } from './security-context';
 
 /** Pinned public images of the training cluster's data stores. */
 export const POSTGRES_IMAGE = 'postgres:17.6-bookworm';
@@ -35,58 +35,46 @@ export function postgresManifests(): Manifest[] {
   return [
     accountOf(POSTGRES.name, 'database'),
     tcpServiceOf(POSTGRES.name, POSTGRES.port, 'database'),
-    {
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      metadata: { name: POSTGRES.name, labels: labelsOf(POSTGRES.name, 'database') },
-      spec: {
-        serviceName: POSTGRES.name,
-        replicas: 1,
-        selector: { matchLabels: selectorOf(POSTGRES.name) },
-        template: {
-          metadata: { labels: labelsOf(POSTGRES.name, 'database') },
-          spec: {
-            serviceAccountName: POSTGRES.name,
-            automountServiceAccountToken: false,
-            securityContext: podSecurityContext(POSTGRES.uid),
-            containers: [
-              {
-                name: POSTGRES.name,
-                image: POSTGRES_IMAGE,
-                imagePullPolicy: 'IfNotPresent',
-                env: [
-                  // A path, not a secret: the entrypoint reads the password from this file.
-                  { name: 'POSTGRES_PASSWORD_FILE', value: `${secretDir}/password` },
-                  { name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' },
-                ],
-                ports: [{ name: 'tcp', containerPort: POSTGRES.port, protocol: 'TCP' }],
-                livenessProbe: execProbe(pgIsReady, 10),
-                readinessProbe: execProbe(pgIsReady, 5),
-                resources: resourcesOf({ cpu: ['100m', '1'], memory: ['256Mi', '512Mi'] }),
-                securityContext: containerSecurityContext(),
-                volumeMounts: [
-                  { name: 'data', mountPath: '/var/lib/postgresql/data' },
-                  { name: 'run', mountPath: '/var/run/postgresql' },
-                  { name: 'tmp', mountPath: '/tmp' },
-                  { name: 'superuser', mountPath: secretDir, readOnly: true },
-                ],
-              },
-            ],
-            volumes: [
-              scratchVolume('run', '1Mi'),
-              scratchVolume('tmp'),
-              { name: 'superuser', secret: { secretName: secretNameOf(POSTGRES.name), defaultMode: 0o400, items: [{ key: 'password', path: 'password' }] } },
-            ],
-          },
-        },
-        volumeClaimTemplates: [
+    podController(
+      'StatefulSet',
+      labelsOf(POSTGRES.name, 'database'),
+      selectorOf(POSTGRES.name),
+      {
+        securityContext: podSecurityContext(POSTGRES.uid),
+        containers: [
           {
-            metadata: { name: 'data' },
-            spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+            name: POSTGRES.name,
+            image: POSTGRES_IMAGE,
+            imagePullPolicy: 'IfNotPresent',
+            env: [
+              // A path, not a secret: the entrypoint reads the password from this file.
+              { name: 'POSTGRES_PASSWORD_FILE', value: `${secretDir}/password` },
+              { name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' },
+            ],
+            ports: [{ name: 'tcp', containerPort: POSTGRES.port, protocol: 'TCP' }],
+            livenessProbe: execProbe(pgIsReady, 10),
+            readinessProbe: execProbe(pgIsReady, 5),
+            resources: resourcesOf({ cpu: ['100m', '1'], memory: ['256Mi', '512Mi'] }),
+            securityContext: containerSecurityContext(),
+            volumeMounts: [
+              { name: 'data', mountPath: '/var/lib/postgresql/data' },
+              { name: 'run', mountPath: '/var/run/postgresql' },
+              { name: 'tmp', mountPath: '/tmp' },
+              { name: 'superuser', mountPath: secretDir, readOnly: true },
+            ],
           },
         ],
+        volumes: [
+          scratchVolume('run', '1Mi'),
+          scratchVolume('tmp'),
+          { name: 'superuser', secret: { secretName: secretNameOf(POSTGRES.name), defaultMode: 0o400, items: [{ key: 'password', path: 'password' }] } },
+        ],
       },
-    },
+      {
+        serviceName: POSTGRES.name,
+        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+      },
+    ),
   ];
 }
 
@@ -100,37 +88,23 @@ export function redisManifests(): Manifest[] {
   return [
     accountOf(REDIS.name, 'cache'),
     tcpServiceOf(REDIS.name, REDIS.port, 'cache'),
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: REDIS.name, labels: labelsOf(REDIS.name, 'cache') },
-      spec: {
-        replicas: 1,
-        selector: { matchLabels: selectorOf(REDIS.name) },
-        template: {
-          metadata: { labels: labelsOf(REDIS.name, 'cache') },
-          spec: {
-            serviceAccountName: REDIS.name,
-            automountServiceAccountToken: false,
-            securityContext: podSecurityContext(REDIS.uid),
-            containers: [
-              {
-                name: REDIS.name,
-                image: REDIS_IMAGE,
-                imagePullPolicy: 'IfNotPresent',
-                args: ['--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--maxmemory', '96mb'],
-                ports: [{ name: 'tcp', containerPort: REDIS.port, protocol: 'TCP' }],
-                livenessProbe: execProbe(ping, 10),
-                readinessProbe: execProbe(ping, 5),
-                resources: resourcesOf({ cpu: ['50m', '500m'], memory: ['64Mi', '128Mi'] }),
-                securityContext: containerSecurityContext(),
-                volumeMounts: [{ name: 'data', mountPath: '/data' }],
-              },
-            ],
-            volumes: [scratchVolume('data')],
-          },
+    podController('Deployment', labelsOf(REDIS.name, 'cache'), selectorOf(REDIS.name), {
+      securityContext: podSecurityContext(REDIS.uid),
+      containers: [
+        {
+          name: REDIS.name,
+          image: REDIS_IMAGE,
+          imagePullPolicy: 'IfNotPresent',
+          args: ['--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--maxmemory', '96mb'],
+          ports: [{ name: 'tcp', containerPort: REDIS.port, protocol: 'TCP' }],
+          livenessProbe: execProbe(ping, 10),
+          readinessProbe: execProbe(ping, 5),
+          resources: resourcesOf({ cpu: ['50m', '500m'], memory: ['64Mi', '128Mi'] }),
+          securityContext: containerSecurityContext(),
+          volumeMounts: [{ name: 'data', mountPath: '/data' }],
         },
-      },
-    },
+      ],
+      volumes: [scratchVolume('data')],
+    }),
   ];
 }

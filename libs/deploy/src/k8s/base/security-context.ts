@@ -35,3 +35,28 @@ export function resourcesOf({ cpu, memory }: Resources): Record<string, unknown>
 export function scratchVolume(name: string, sizeLimit = '64Mi'): Record<string, unknown> {
   return { name, emptyDir: { sizeLimit } };
 }
+
+/**
+ * A Deployment or StatefulSet of one replica whose pods run as their own
+ * ServiceAccount (named like the workload) with no API token.
+ */
+export function podController(
+  kind: 'Deployment' | 'StatefulSet',
+  labels: Record<string, string>,
+  selector: Record<string, string>,
+  podSpec: Record<string, unknown>,
+  extraSpec: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const name = Object.values(selector)[0];
+  return {
+    apiVersion: 'apps/v1',
+    kind,
+    metadata: { name, labels },
+    spec: {
+      ...extraSpec,
+      replicas: 1,
+      selector: { matchLabels: selector },
+      template: { metadata: { labels }, spec: { serviceAccountName: name, automountServiceAccountToken: false, ...podSpec } },
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { SERVICES, type ServiceName } from '@shop/topology';
 import { DEPLOY, imageOf } from '../../deploy-settings';
 import { REDIS, labelsOf, selectorOf } from '../k8s-names';
 import type { Manifest } from '../yaml-file';
-import { containerSecurityContext, podSecurityContext, resourcesOf, scratchVolume } from './security-context';
+import { containerSecurityContext, podController, podSecurityContext, resourcesOf, scratchVolume } from './security-context';
 import { secretFilesOf, secretMount } from './secret-mounts';
 
 /** Environment of a shop service in Kubernetes. No secrets: those are files. */
@@ -35,40 +35,26 @@ function probe(path: string, periodSeconds: number, failureThreshold: number): R
 
 function deploymentOf(service: ServiceName): Manifest {
   const secrets = secretMount('secrets', service, secretFilesOf(service));
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: service, labels: labelsOf(service, 'service') },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: selectorOf(service) },
-      template: {
-        metadata: { labels: labelsOf(service, 'service') },
-        spec: {
-          serviceAccountName: service,
-          automountServiceAccountToken: false,
-          securityContext: podSecurityContext(DEPLOY.runtimeUid, DEPLOY.runtimeGid),
-          terminationGracePeriodSeconds: 20,
-          containers: [
-            {
-              name: service,
-              image: imageOf(service),
-              imagePullPolicy: 'IfNotPresent',
-              env: environmentOf(service),
-              ports: portsOf(service),
-              startupProbe: probe('/healthz', 2, 30),
-              livenessProbe: probe('/healthz', 10, 3),
-              readinessProbe: probe('/readyz', 5, 3),
-              resources: resourcesOf({ cpu: ['100m', '1'], memory: ['160Mi', '384Mi'] }),
-              securityContext: containerSecurityContext(),
-              volumeMounts: [secrets.mount, { name: 'tmp', mountPath: '/tmp' }],
-            },
-          ],
-          volumes: [secrets.volume, scratchVolume('tmp')],
-        },
+  return podController('Deployment', labelsOf(service, 'service'), selectorOf(service), {
+    securityContext: podSecurityContext(DEPLOY.runtimeUid, DEPLOY.runtimeGid),
+    terminationGracePeriodSeconds: 20,
+    containers: [
+      {
+        name: service,
+        image: imageOf(service),
+        imagePullPolicy: 'IfNotPresent',
+        env: environmentOf(service),
+        ports: portsOf(service),
+        startupProbe: probe('/healthz', 2, 30),
+        livenessProbe: probe('/healthz', 10, 3),
+        readinessProbe: probe('/readyz', 5, 3),
+        resources: resourcesOf({ cpu: ['100m', '1'], memory: ['160Mi', '384Mi'] }),
+        securityContext: containerSecurityContext(),
+        volumeMounts: [secrets.mount, { name: 'tmp', mountPath: '/tmp' }],
       },
-    },
-  };
+    ],
+    volumes: [secrets.volume, scratchVolume('tmp')],
+  });
 }
 
 function serviceOf(service: ServiceName): Manifest {
