@@ -56,7 +56,7 @@ export function formatGrants(grants: ReadonlySet<string>, identities: readonly s
   for (const identity of identities) {
     const own = (byIdentity.get(identity) ?? []).filter((g) => !everyone.includes(g));
     section(identity, own);
-    if (own.length === 0) lines.push(`${identity}\n  (nothing beyond "any caller")`);
+    if (own.length === 0) lines.push(identity, '  (nothing beyond "any caller")');
   }
   return lines;
 }
