@@ -2,16 +2,18 @@ import { runGrpcService } from '@shop/platform';
 import { ProductEntity } from './catalogue/product.entity';
 import { InventoryModule } from './inventory.module';
 import { CreateInventory1732300000000 } from './migrations/1732300000000-create-inventory';
+import { ReleaseTombstones1765000000000 } from './migrations/1765000000000-release-tombstones';
 import { seedDemoProducts } from './seed/demo-products';
+import { ReleasedOrderEntity } from './stock/released-order.entity';
 import { ReservationEntity } from './stock/reservation.entity';
 
 runGrpcService({
   service: 'inventory',
   imports: [InventoryModule],
   database: {
-    entities: [ProductEntity, ReservationEntity],
-    migrations: [CreateInventory1732300000000],
-    rowLevelSecurityTables: ['reservations'],
+    entities: [ProductEntity, ReservationEntity, ReleasedOrderEntity],
+    migrations: [CreateInventory1732300000000, ReleaseTombstones1765000000000],
+    rowLevelSecurityTables: ['reservations', 'released_orders'],
     seed: (dataSource) => seedDemoProducts(dataSource),
   },
 });

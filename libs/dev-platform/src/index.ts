@@ -4,3 +4,5 @@ export * from './dev-secrets';
 export * from './platform';
 export * from './service-processes';
 export * from './gateway-client';
+export * from './supervisor';
+export * from './stop-order';

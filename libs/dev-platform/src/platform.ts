@@ -5,6 +5,8 @@ import { DEFAULT_TRUST_DOMAIN, GRPC_SERVICES, SERVICES, SERVICE_NAMES, type Serv
 import { EMBEDDED_POSTGRES_PORT, openDatabaseServer, type DatabaseServer } from './database-server';
 import { prepareDevSecrets, secretsRootOf } from './dev-secrets';
 import { runServiceCommand, startService, stopServices, waitUntilReady, type ManagedService, type ProcessOptions } from './service-processes';
+import { stopInOrder } from './stop-order';
+import type { SupervisorListener } from './supervisor';
 
 export interface PlatformOptions {
   /** Holds secrets, PKI, embedded database and logs: `.dev` locally. */
@@ -27,6 +29,12 @@ export interface PlatformOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Extra Node flags for the service processes (not for migrate/seed), e.g. ['--cpu-prof']. */
   readonly nodeArgs?: readonly string[];
+  /**
+   * Once everything is ready, a service (or the embedded database) that dies
+   * on its own is restarted with backoff while the rest keep running, and
+   * reported here. Without a listener, restarts still happen, silently.
+   */
+  readonly onSupervisorEvent?: SupervisorListener;
 }
 
 export interface RunningPlatform {
@@ -36,7 +44,7 @@ export interface RunningPlatform {
   readonly services: readonly ManagedService[];
   readonly options: PlatformOptions;
   opsUrl(service: ServiceName): string;
-  /** Stops the services, then the embedded database if we started it. */
+  /** Stops the services in dependency order (gateway first, each draining), then the embedded database. */
   stop(): Promise<void>;
   /** Stops only the services (the database stays up), e.g. to restart with another posture. */
   stopServices(): Promise<void>;
@@ -79,16 +87,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     const services = SERVICE_NAMES.map((service) => startService(service, { ...processOptions, nodeArgs: options.nodeArgs }));
     const opsUrl = (service: ServiceName) => `http://127.0.0.1:${SERVICES[service].opsPort + offset}`;
-    const stopAll = () => stopServices(services);
+    const stopAll = () => stopInOrder(services);
     try {
       await waitUntilReady(
         services.map((service) => ({ service, readyUrl: `${opsUrl(service.service)}/readyz` })),
         options.readyTimeoutMs ?? 60_000,
       );
     } catch (error) {
-      await stopAll();
+      await stopServices(services);
       throw error;
     }
+    const listener = options.onSupervisorEvent ?? (() => undefined);
+    for (const service of services) service.supervise(listener);
+    database.supervise(listener);
     return {
       gatewayUrl: `https://localhost:${(SERVICES.gateway.httpsPort as number) + offset}`,
       devDir: options.devDir,

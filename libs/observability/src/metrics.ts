@@ -72,6 +72,19 @@ export class ShopMetrics {
     registers: [this.registry],
   });
 
+  readonly dependencyOutages = new Counter({
+    name: 'shop_dependency_outages_total',
+    help: 'Requests refused because a dependency was down (an outage, not the caller\'s fault and not an attack), by dependency.',
+    labelNames: ['dependency'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jwksRefreshFailures = new Counter({
+    name: 'shop_jwks_refresh_failures_total',
+    help: 'Failed fetches of auth\'s JWKS at the gateway (the previous keys stay in use).',
+    registers: [this.registry],
+  });
+
   readonly inflightRpcs = new Gauge({
     name: 'shop_rpc_server_inflight',
     help: 'Inbound gRPC calls being served right now.',

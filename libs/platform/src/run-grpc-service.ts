@@ -66,6 +66,9 @@ async function seed(runtime: ServiceRuntime, database: DatabaseDefinition): Prom
   }
 }
 
+/** How long a stopping service waits for its in-flight calls before it exits anyway. */
+const SERVICE_STOP_BOUND_MS = 10_000;
+
 async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition): Promise<void> {
   const { config, logger, metrics, events } = runtime;
   const contract = SERVICES[config.service].contract;
@@ -83,6 +86,8 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
       loader: PROTO_LOADER_OPTIONS,
       credentials: runtime.transport.serverCredentials(),
       channelOptions: SHARED_CHANNEL_OPTIONS,
+      // Stopping lets in-flight calls finish (tryShutdown) instead of cancelling them.
+      gracefulShutdown: true,
     },
     guards: [
       runtime.transport.peerIdentityGuard(),
@@ -121,6 +126,8 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // In-flight calls get a bounded time to finish; then the process goes anyway.
+    setTimeout(() => process.exit(1), SERVICE_STOP_BOUND_MS).unref();
     ops.close();
     await app.close();
     runtime.clients.close();

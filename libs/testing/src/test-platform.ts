@@ -17,6 +17,11 @@ export interface TestPlatformOptions {
   /** Extra environment for every service (e.g. rate limits). */
   readonly env?: Record<string, string>;
   readonly useRedis?: boolean;
+  /**
+   * Its own embedded PostgreSQL (in the temp folder) instead of the shared
+   * test server, for tests that stop and restart the database.
+   */
+  readonly embeddedDatabase?: boolean;
 }
 
 export interface TestPlatform extends RunningPlatform {
@@ -108,7 +113,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
     platform = await startPlatform({
       devDir,
       distDir: DIST_DIR,
-      database: { kind: 'external', ...admin },
+      database: options.embeddedDatabase ? { kind: 'embedded' } : { kind: 'external', ...admin },
       databaseName,
       shopEnv: options.labDisable ? 'lab' : 'test',
       labDisable: options.labDisable,
@@ -120,7 +125,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
   } catch (error) {
     const conflict = portConflict(devDir);
     if (!conflict) throw error;
-    await dropDatabase(admin, databaseName, GRPC_SERVICES);
+    if (!options.embeddedDatabase) await dropDatabase(admin, databaseName, GRPC_SERVICES);
     rmSync(devDir, { recursive: true, force: true });
     throw new PortTakenError(`port block +${portOffset} was partly taken (${conflict}): ${(error as Error).message}`);
   }
@@ -133,7 +138,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
     destroy: async () => {
       await api.close();
       await platform.stop();
-      await dropDatabase(admin, databaseName, GRPC_SERVICES);
+      if (!options.embeddedDatabase) await dropDatabase(admin, databaseName, GRPC_SERVICES);
       rmSync(devDir, { recursive: true, force: true });
     },
   };

@@ -1,3 +1,4 @@
+import type { CompensationRequest } from './common';
 /** Mirrors shop.inventory.v1. Money is integer minor units. */
 export interface Product {
   id: string;
@@ -35,5 +36,5 @@ export interface InventoryServiceMethods {
   ListProducts: { request: Record<string, never>; response: ProductList };
   GetProduct: { request: { id: string }; response: Product };
   ReserveStock: { request: ReserveStockRequest; response: Reservation };
-  ReleaseStock: { request: { orderId: string }; response: Reservation };
+  ReleaseStock: { request: CompensationRequest; response: Reservation };
 }
