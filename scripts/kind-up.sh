@@ -39,19 +39,22 @@ for app in "${APPS[@]}" platform-init; do
 done
 
 step "secrets: generated into $WORK/secrets on this machine, then one Secret per folder"
+# platform-init (the container issue's init tool) writes every service's folder <service>/ and
+# <service>-migrate/ in the layout the services read, and the PostgreSQL superuser password;
+# the CA keys stay in $WORK/pki, on this machine only. Re-running renews SVIDs past half-life.
+mkdir -p "$WORK/secrets" "$WORK/pki"
+chmod 700 "$WORK" "$WORK/secrets" "$WORK/pki"
+platform_init() {
+  docker run --rm --user "$(id -u):$(id -g)" --network none \
+    -e SECRETS_DIR=/run/secrets/shop -e SHOP_PKI_DIR=/run/pki \
+    -e SHOP_DB_HOST=postgres -e SHOP_DB_PORT=5432 \
+    -e SHOP_DB_ADMIN_PASSWORD_FILE=/run/secrets/shop/postgres/password \
+    -v "$PWD/$WORK/secrets:/run/secrets/shop" -v "$PWD/$WORK/pki:/run/pki" \
+    "hardened-shop/platform-init:$TAG" dist/apps/platform-init/src/main.js "$@"
+}
 mkdir -p "$WORK/secrets/postgres"
-chmod 700 "$WORK" "$WORK/secrets"
-if [ ! -f "$WORK/secrets/postgres/password" ]; then
-  (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' > "$WORK/secrets/postgres/password")
-fi
-superuser_password=$(cat "$WORK/secrets/postgres/password")
-(umask 077 && printf '{"host":"postgres","port":5432,"database":"postgres","user":"postgres","password":"%s"}\n' \
-  "$superuser_password" > "$WORK/secrets/postgres/db-admin.json")
-# Every service's folder <service>/ and <service>-migrate/, in the layout the services read.
-docker run --rm --user "$(id -u):$(id -g)" --network none \
-  -e SECRETS_DIR=/run/secrets/shop -e PGHOST=postgres -e PGPORT=5432 \
-  -v "$PWD/$WORK/secrets:/run/secrets/shop" \
-  "hardened-shop/platform-init:$TAG" node dist/apps/platform-init/src/main.js secrets
+platform_init secrets
+platform_init web-ca > "$WORK/web-ca.pem"
 
 k create namespace "$NAMESPACE" --dry-run=client -o yaml | k apply -f - >/dev/null
 for dir in "$WORK"/secrets/*/; do
@@ -85,8 +88,7 @@ k -n monitoring rollout status deployment/prometheus --timeout=5m 2>/dev/null ||
 
 step "up"
 cat <<MSG
-The shop:        https://localhost:8443   (its certificate comes from the dev web CA that
-                 platform-init generated: README, "Deploy to kind for training")
+The shop:        curl --cacert $WORK/web-ca.pem https://localhost:8443/api/v1/products
 Prometheus:      kubectl --context kind-$CLUSTER -n monitoring port-forward svc/prometheus 9090
 Check it:        scripts/kind-verify.sh   (each check prints its command and the expected answer)
 Remove it all:   scripts/kind-down.sh

@@ -11,7 +11,8 @@ export const PART_OF = 'hardened-shop';
 export const MONITORING_NAMESPACE = 'monitoring';
 
 /** Workloads of the training cluster that are not shop services. */
-export const POSTGRES = { name: 'postgres', port: 5432, uid: 999 } as const;
+/** `passwordFile`: the superuser's password, alone in a file (platform-init writes it). */
+export const POSTGRES = { name: 'postgres', port: 5432, uid: 999, passwordFile: 'password' } as const;
 export const REDIS = { name: 'redis', port: 6379, uid: 999 } as const;
 /** The one-shot Job that creates the database, roles and schemas, migrates and seeds. */
 export const DATABASE_INIT = 'database-init';

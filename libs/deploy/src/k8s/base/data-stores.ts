@@ -26,8 +26,9 @@ function execProbe(command: string[], periodSeconds: number): Record<string, unk
 
 /**
  * PostgreSQL for the training cluster: one StatefulSet, data on a volume.
- * The superuser password is a file from the `shop-postgres` Secret that
- * scripts/kind-up.sh creates; the services never see it.
+ * The superuser password is a file from the `shop-postgres` Secret, which
+ * scripts/kind-up.sh creates from what `platform-init secrets` generated;
+ * only PostgreSQL and the database Job mount it.
  */
 export function postgresManifests(): Manifest[] {
   const secretDir = `${DEPLOY.secretsMount}/${POSTGRES.name}`;
@@ -48,7 +49,7 @@ export function postgresManifests(): Manifest[] {
             imagePullPolicy: 'IfNotPresent',
             env: [
               // A path, not a secret: the entrypoint reads the password from this file.
-              { name: 'POSTGRES_PASSWORD_FILE', value: `${secretDir}/password` },
+              { name: 'POSTGRES_PASSWORD_FILE', value: `${secretDir}/${POSTGRES.passwordFile}` },
               { name: 'PGDATA', value: '/var/lib/postgresql/data/pgdata' },
             ],
             ports: [{ name: 'tcp', containerPort: POSTGRES.port, protocol: 'TCP' }],
@@ -67,7 +68,7 @@ export function postgresManifests(): Manifest[] {
         volumes: [
           scratchVolume('run', '1Mi'),
           scratchVolume('tmp'),
-          { name: 'superuser', secret: { secretName: secretNameOf(POSTGRES.name), defaultMode: 0o400, items: [{ key: 'password', path: 'password' }] } },
+          { name: 'superuser', secret: { secretName: secretNameOf(POSTGRES.name), defaultMode: 0o400, items: [{ key: POSTGRES.passwordFile, path: POSTGRES.passwordFile }] } },
         ],
       },
       {

@@ -5,20 +5,21 @@ import type { Manifest } from '../yaml-file';
 import { containerSecurityContext, podSecurityContext, resourcesOf, scratchVolume } from './security-context';
 import { migrationFolderOf, secretMount } from './secret-mounts';
 
-/** The platform-init image (container issue) and the file it reads the superuser connection from. */
+/** The image of the container issue's init tool. */
 export const PLATFORM_INIT_APP = 'platform-init';
-export const SUPERUSER_FILE = 'db-admin.json';
 
 /**
  * The migrations and seed Job: `platform-init database` creates the database,
- * the schemas and one role pair per service, migrates as each owner role and
- * seeds the demo data. It sees the database files of every service (it sets
- * their passwords) and nothing else: no SVID, no signing key.
+ * the schemas and one role pair per service, then runs each service's own
+ * `migrate` (as its owner role) and `seed`. Those child processes start like
+ * the services, so each needs its SVID and database files; the Job sees
+ * nothing else: no signing key, no HTTPS key, no CA key.
  */
 export function databaseInitManifests(): Manifest[] {
-  const mounts = [secretMount('superuser', POSTGRES.name, [SUPERUSER_FILE])];
+  const mounts = [secretMount('superuser', POSTGRES.name, [POSTGRES.passwordFile])];
   for (const service of schemaOwners()) {
-    mounts.push(secretMount(`${service}-db`, service, [SECRET_FILES.runtimeDb]));
+    const files = [SECRET_FILES.svidCert, SECRET_FILES.svidKey, SECRET_FILES.trustBundle, SECRET_FILES.runtimeDb];
+    mounts.push(secretMount(`${service}-db`, service, files));
     mounts.push(secretMount(`${service}-owner`, migrationFolderOf(service), [SECRET_FILES.ownerDb]));
   }
   return [
@@ -47,12 +48,17 @@ export function databaseInitManifests(): Manifest[] {
                 name: DATABASE_INIT,
                 image: imageOf(PLATFORM_INIT_APP),
                 imagePullPolicy: 'IfNotPresent',
-                args: ['node', `dist/apps/${PLATFORM_INIT_APP}/src/main.js`, 'database'],
+                // The image's entry point is node; these are its arguments.
+                args: [`dist/apps/${PLATFORM_INIT_APP}/src/main.js`, 'database'],
                 env: [
                   { name: 'SHOP_ENV', value: 'development' },
                   { name: 'SECRETS_DIR', value: DEPLOY.secretsMount },
-                  // A path, not a secret: the superuser connection (JSON) that scripts/kind-up.sh wrote.
-                  { name: 'SHOP_DB_ADMIN_FILE', value: `${DEPLOY.secretsMount}/${POSTGRES.name}/${SUPERUSER_FILE}` },
+                  // Required by platform-init's settings; `database` reads no CA key from it.
+                  { name: 'SHOP_PKI_DIR', value: '/tmp/pki' },
+                  { name: 'SHOP_DB_HOST', value: POSTGRES.name },
+                  { name: 'SHOP_DB_PORT', value: String(POSTGRES.port) },
+                  // A path, not a secret: the file holding only the superuser's password.
+                  { name: 'SHOP_DB_ADMIN_PASSWORD_FILE', value: `${DEPLOY.secretsMount}/${POSTGRES.name}/${POSTGRES.passwordFile}` },
                 ],
                 resources: resourcesOf({ cpu: ['100m', '1'], memory: ['128Mi', '384Mi'] }),
                 securityContext: containerSecurityContext(),
