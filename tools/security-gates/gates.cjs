@@ -87,12 +87,28 @@ function sbom(outputFile = SBOM_PATH) {
   return { ok, output: `${bom.components?.length ?? 0} components, CycloneDX ${bom.specVersion} -> ${outputFile}` };
 }
 
+/**
+ * Kubernetes manifests (apps/k8s-check): every overlay and component combination
+ * rendered with `kubectl kustomize`, schema-checked with unknown fields rejected,
+ * through the manifest gate, and their NetworkPolicies and Istio policies evaluated
+ * against libs/topology; and the generated files up to date with the topology.
+ * `args` (tests) are passed to k8s-check, for example `--file rendered.yaml`.
+ */
+function kubernetes(args = []) {
+  const build = run('npm', ['run', '--silent', 'build']);
+  if (!build.ok) return build;
+  const drift = args.length > 0 ? { ok: true, output: '' } : run(process.execPath, [join(ROOT, 'dist/apps/deploy-gen/src/main.js'), '--check']);
+  const check = run(process.execPath, [join(ROOT, 'dist/apps/k8s-check/src/main.js'), ...args]);
+  return { ok: drift.ok && check.ok, output: `${drift.output}${check.output}` };
+}
+
 const GATES = [
   { name: 'lint (eslint + security + boundaries + shop rules)', run: lint },
   { name: 'secrets (secretlint + tracked key material)', run: () => secrets() },
   { name: 'dependencies: lockfile-lint', run: () => lockfile() },
   { name: 'dependencies: npm audit (prod, high)', run: audit },
   { name: 'sbom (CycloneDX, production deps)', run: () => sbom() },
+  { name: 'kubernetes manifests (kustomize, schemas, IaC rules, policies = topology)', run: () => kubernetes() },
 ];
 
-module.exports = { GATES, ROOT, SBOM_PATH, lint, suppressions, secrets, lockfile, audit, sbom, run, bin };
+module.exports = { GATES, ROOT, SBOM_PATH, lint, suppressions, secrets, lockfile, audit, sbom, kubernetes, run, bin };

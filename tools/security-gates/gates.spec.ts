@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-const { ROOT, secrets, suppressions, lockfile, sbom } = require('./gates.cjs');
+const { ROOT, secrets, suppressions, lockfile, sbom, kubernetes } = require('./gates.cjs');
 const { evaluateAudit } = require('./audit-gate.cjs');
 const { trackedDevMaterial } = require('./dev-material.cjs');
 
@@ -178,5 +178,34 @@ describe('security gates catch what they claim', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('kubernetes manifests', () => {
+    // The gate builds, then checks a rendered file: the real overlay, and the same with one planted hostPath.
+    let dir: string;
+    let rendered: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'gate-k8s-'));
+      rendered = execFileSync('kubectl', ['kustomize', join(ROOT, 'k8s/overlays/kind')], { encoding: 'utf8' });
+    }, 60_000);
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('passes the committed kind overlay', () => {
+      const file = join(dir, 'clean.yaml');
+      writeFileSync(file, rendered);
+      const result = kubernetes(['--file', file]);
+      expect(result.output).toContain('PASS');
+      expect(result.ok).toBe(true);
+    }, 120_000);
+
+    it('fails when a pod template mounts the host', () => {
+      const file = join(dir, 'planted.yaml');
+      const planted = rendered.replace('      - emptyDir:\n          sizeLimit: 64Mi\n        name: tmp\n', '      - hostPath:\n          path: /\n        name: tmp\n');
+      expect(planted).not.toBe(rendered);
+      writeFileSync(file, planted);
+      const result = kubernetes(['--file', file]);
+      expect(result.ok).toBe(false);
+      expect(result.output).toMatch(/no-host-path: Deployment shop\/\w+: hostPath volume tmp/);
+    }, 120_000);
   });
 });

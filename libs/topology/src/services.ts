@@ -21,14 +21,29 @@ export interface ServiceSpec {
   readonly contract?: GrpcPackageContract;
   /** Its own PostgreSQL schema; its database roles have rights on nothing else. */
   readonly schema?: string;
+  /** Talks to Redis (rate limits, token denylist); nothing else may reach Redis. */
+  readonly usesRedis?: boolean;
+  /**
+   * TCP ports it may open to public internet addresses (never private,
+   * link-local or loopback ones). Only inventory, for the SSRF-guarded image
+   * import; every other service has no way out of the cluster.
+   */
+  readonly internetEgressPorts?: readonly number[];
 }
 
 export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
-  gateway: { name: 'gateway', opsPort: 9100, httpsPort: 8443 },
+  gateway: { name: 'gateway', opsPort: 9100, httpsPort: 8443, usesRedis: true },
   auth: { name: 'auth', opsPort: 9101, grpcPort: 50051, contract: AUTH_V1, schema: 'auth' },
   order: { name: 'order', opsPort: 9102, grpcPort: 50052, contract: ORDER_V1, schema: 'orders' },
   payment: { name: 'payment', opsPort: 9103, grpcPort: 50053, contract: PAYMENT_V1, schema: 'payments' },
-  inventory: { name: 'inventory', opsPort: 9104, grpcPort: 50054, contract: INVENTORY_V1, schema: 'inventory' },
+  inventory: {
+    name: 'inventory',
+    opsPort: 9104,
+    grpcPort: 50054,
+    contract: INVENTORY_V1,
+    schema: 'inventory',
+    internetEgressPorts: [80, 443],
+  },
 };
 
 export function isServiceName(value: string): value is ServiceName {

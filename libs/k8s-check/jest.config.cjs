@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'k8s-check',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};
