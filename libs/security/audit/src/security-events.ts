@@ -13,6 +13,7 @@ export const SECURITY_EVENTS = [
   'access_denied',
   'rate_limited',
   'svid_rejected',
+  'ssrf_blocked',
 ] as const;
 export type SecurityEventName = (typeof SECURITY_EVENTS)[number];
 
