@@ -1,3 +1,4 @@
 export * from './lab-mode';
 export * from './service-config';
 export * from './dev-environment';
+export * from './ssrf-test-settings';

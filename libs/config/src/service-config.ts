@@ -7,6 +7,7 @@ import {
   type ServiceName,
 } from '@shop/topology';
 import { ConfigError, LabSwitches, SHOP_ENVS, type ShopEnv } from './lab-mode';
+import { readSsrfTestSettings, type SsrfTestSettings } from './ssrf-test-settings';
 
 export type TransportSecurity = 'mtls' | 'mesh' | 'plaintext';
 
@@ -35,6 +36,8 @@ export interface ServiceConfig {
     readonly perUserPer10s: number;
     readonly loginPerIpPerMinute: number;
   };
+  /** Test only (refused in production): the SSRF guard's stand-in names and its one exempt endpoint. */
+  readonly ssrfTest?: SsrfTestSettings;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -122,6 +125,7 @@ export function loadServiceConfig(service: ServiceName, env: Environment): Servi
       perUserPer10s: integer('SHOP_RATE_LIMIT_USER_PER_10S', env['SHOP_RATE_LIMIT_USER_PER_10S'], 100, 1, 10_000_000),
       loginPerIpPerMinute: integer('SHOP_RATE_LIMIT_LOGIN_PER_MIN', env['SHOP_RATE_LIMIT_LOGIN_PER_MIN'], 30, 1, 10_000_000),
     },
+    ssrfTest: readSsrfTestSettings(shopEnv, env),
   };
 }
 

@@ -4,3 +4,4 @@ export * from './dev-secrets';
 export * from './platform';
 export * from './service-processes';
 export * from './gateway-client';
+export * from './lab-internet';
