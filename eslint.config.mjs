@@ -96,8 +96,8 @@ export default [
   },
   {
     // These modules exist to read and write files at paths from configuration
-    // (SECRETS_DIR, .dev, test temp folders), never at paths from a request.
-    files: ['libs/security/secrets/**/*.ts', 'libs/security/pki/**/*.ts', 'libs/dev-platform/**/*.ts', 'libs/testing/**/*.ts', 'libs/attack-lab/**/*.ts', 'apps/bench/**/*.ts', 'apps/e2e/**/*.ts', 'tools/**/*.{ts,cjs}', '**/*.spec.ts'],
+    // (SECRETS_DIR, .dev, generated deployment files, test temp folders), never at paths from a request.
+    files: ['libs/security/secrets/**/*.ts', 'libs/security/pki/**/*.ts', 'libs/dev-platform/**/*.ts', 'libs/deploy/**/*.ts', 'libs/vault/**/*.ts', 'libs/testing/**/*.ts', 'libs/attack-lab/**/*.ts', 'apps/bench/**/*.ts', 'apps/e2e/**/*.ts', 'tools/**/*.{ts,cjs}', '**/*.spec.ts'],
     rules: { 'security/detect-non-literal-fs-filename': 'off' },
   },
   {

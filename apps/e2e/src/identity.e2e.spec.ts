@@ -243,9 +243,10 @@ describe('identity, ownership and the token lifecycle', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       withNew = await refund(newSigner);
     }
-    // PAYMENT.NOT_FOUND means the passport passed and the handler ran.
-    expect(withNew).toMatchObject({ kind: 'refused', errorCode: 'PAYMENT.NOT_FOUND' });
-    expect(await refund(oldSigner)).toMatchObject({ kind: 'refused', errorCode: 'PAYMENT.NOT_FOUND' });
+    // An answer means the passport passed and the handler ran (refunding an order with
+    // no charge leaves a VOIDED tombstone; see docs/checkout-under-failures.md).
+    expect(withNew).toMatchObject({ kind: 'ok' });
+    expect(await refund(oldSigner)).toMatchObject({ kind: 'ok' });
     // And the gateway signs new passports with the new key: the flow still works.
     expect((await platform.api.get('/api/v1/orders', { token: bob.accessToken })).status).toBe(200);
   });

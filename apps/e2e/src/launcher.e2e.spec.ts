@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PRODUCT_IDS } from '@shop/contracts';
-import { ApiClient } from '@shop/dev-platform';
+import { ApiClient, STOP_BOUND_MS } from '@shop/dev-platform';
 import { dropDatabase } from '@shop/persistence';
 import { DIST_DIR, testAdminConnection, uniqueDatabaseName } from '@shop/testing';
 import { GRPC_SERVICES } from '@shop/topology';
@@ -26,6 +26,16 @@ function childrenOf(pid: number): number[] {
       }
     })
     .map(Number);
+}
+
+/** Polls `probe` until it is true or `timeoutMs` passed; false on timeout. */
+async function eventually(probe: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
 }
 
 const alive = (pid: number) => {
@@ -88,7 +98,7 @@ describe('the dev launcher (npm start)', () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it('first start: prints the gateway URL and demo users; the shop works; Ctrl-C leaves no process behind', async () => {
+  it('first start: prints the gateway URL and demo users; the shop works; a killed service is restarted; Ctrl-C drains in-flight checkouts and leaves no process behind', async () => {
     const { launcher, output, seconds } = await start();
     expect(output()).toContain(GATEWAY);
     for (const account of DEMO_ACCOUNTS) expect(output()).toContain(account.email);
@@ -100,13 +110,33 @@ describe('the dev launcher (npm start)', () => {
     const order = await placeOrder(client, alice.accessToken, [{ productId: DEMO_PRODUCT_IDS.mug, quantity: 1 }]);
     expect([order.status, order.body.status]).toEqual([201, 'CONFIRMED']);
     orderId = order.body.id;
-    await client.close();
 
+    // One dead service stays one dead service: restarted, the others untouched, and the output says so.
+    const payment = services.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('apps/payment/'));
+    process.kill(payment as number, 'SIGKILL');
+    const recovered = await eventually(async () => {
+      const retry = await placeOrder(client, alice.accessToken, [{ productId: DEMO_PRODUCT_IDS.mug, quantity: 1 }]);
+      return retry.status === 201;
+    }, 60_000);
+    expect(recovered).toBe(true);
+    expect(output()).toMatch(/payment died \(killed by SIGKILL\); the other services keep running\. Log: .*payment\.log/);
+    expect(output()).toContain('restarting payment in');
+    expect(services.filter((pid) => pid !== payment).every(alive)).toBe(true);
+
+    // Ctrl-C under load: the checkouts in flight finish, then everything stops within the bound.
+    const inFlight = Array.from({ length: 10 }, () => placeOrder(client, alice.accessToken, [{ productId: DEMO_PRODUCT_IDS.mug, quantity: 1 }]));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const running = childrenOf(launcher.pid as number);
+    const stopStarted = performance.now();
     expect(await interrupt(launcher)).toBe(0);
-    expect(output()).toContain('Stopped.');
-    expect(services.filter(alive)).toEqual([]);
-    process.stdout.write(`launcher first start: ${seconds.toFixed(1)} s to the banner\n`);
-  }, 120_000);
+    const stopSeconds = (performance.now() - stopStarted) / 1000;
+    expect((await Promise.all(inFlight)).map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 201));
+    await client.close();
+    expect(output()).toMatch(/Stopped in \d+\.\d s\./);
+    expect(stopSeconds).toBeLessThan(STOP_BOUND_MS / 1000);
+    expect([...services, ...running].filter(alive)).toEqual([]);
+    process.stdout.write(`launcher first start: ${seconds.toFixed(1)} s to the banner; Ctrl-C with 10 checkouts in flight: all 201, stopped in ${stopSeconds.toFixed(1)} s\n`);
+  }, 180_000);
 
   it('second start keeps the data, and stops cleanly on SIGTERM too', async () => {
     const { launcher, seconds } = await start();

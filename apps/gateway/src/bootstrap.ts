@@ -6,16 +6,20 @@ import { buildRuntime, type ServiceRuntime } from '@shop/platform';
 import { httpsServerOptions, readHttpsMaterial, reloadHttpsOnChange } from '@shop/security/transport-identity';
 import helmet from 'helmet';
 import type { Server } from 'node:https';
+import type Redis from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './gateway.module';
 import { concurrencyLimitMiddleware } from './http/concurrency-limit.middleware';
 import { httpMetricsMiddleware } from './http/http-metrics.middleware';
+import { drainHttpServer } from './http/drain';
 import { jsonBody } from './http/json-body';
 import { jsonOnlyMiddleware } from './http/json-only.middleware';
 import { serveOpenApi } from './http/openapi';
 import { ProblemFilter } from './http/problem.filter';
 import { requestContextMiddleware } from './http/request-context.middleware';
 import { createValidationPipe } from './http/validation';
+import { REDIS_CONNECTION } from './rate-limit/rate-limit.constants';
+import { redisReadinessCheck } from './rate-limit/redis-readiness';
 
 /** Request bodies here are tiny; 16 KiB is plenty and bounds parsing work. */
 const MAX_BODY = '16kb';
@@ -64,7 +68,9 @@ export async function bootstrapGateway(): Promise<void> {
     logger.error({ err: error }, 'HTTPS certificate reload failed; keeping the previous one'),
   );
 
-  const ops = await startOpsServer({ host: config.bindHost, port: config.ports.ops, metrics, logger, checks: runtime.clients.readinessChecks() });
+  const redis = app.get<Redis | null>(REDIS_CONNECTION);
+  const checks = [...(redis ? [redisReadinessCheck(redis)] : []), ...runtime.clients.readinessChecks()];
+  const ops = await startOpsServer({ host: config.bindHost, port: config.ports.ops, metrics, logger, checks });
   logger.info({ https: config.ports.https, ops: config.ports.ops, transport: config.transport }, 'gateway listening');
 
   let stopping = false;
@@ -74,6 +80,8 @@ export async function bootstrapGateway(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     stopReloading();
     ops.close();
+    // In order: refuse new requests, finish those in flight (bounded), then the rest.
+    await drainHttpServer(server);
     await app.close();
     runtime.clients.close();
     runtime.transport.close();

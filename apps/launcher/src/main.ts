@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { ConfigError, LabSwitches, labBanner, readDevEnvironment } from '@shop/config';
 import { DEMO_ACCOUNTS } from '@shop/contracts';
 import { ensureDevPki } from '@shop/security/pki';
-import { secretsRootOf, startPlatform, type RunningPlatform } from '@shop/dev-platform';
+import { STOP_BOUND_MS, secretsRootOf, startPlatform, type RunningPlatform } from '@shop/dev-platform';
+import { describeSupervisorEvent } from './supervisor-messages';
 import { DEFAULT_TRUST_DOMAIN, SERVICE_NAMES } from '@shop/topology';
 
 /** How often the launcher renews SVIDs that are past half their life (they live 24 h). */
@@ -23,12 +24,20 @@ function readyBanner(platform: RunningPlatform, seconds: number, devDir: string)
     '  Demo users (dev passwords):',
     users,
     '',
-    '  Ctrl-C stops everything.',
+    `  A service that dies is restarted; Ctrl-C stops everything (in order, within ${STOP_BOUND_MS / 1000} s).`,
     '',
   ].join('\n');
 }
 
+/** Until the platform is up, Ctrl-C just ends the start (services and database go with us). */
+function interruptStart(signal: string): void {
+  process.stdout.write(`\n${signal} during start: stopping.\n`);
+  process.exit(130);
+}
+
 async function main(): Promise<void> {
+  process.on('SIGINT', interruptStart);
+  process.on('SIGTERM', interruptStart);
   const started = performance.now();
   const env = readDevEnvironment();
   const devDir = resolve('.dev');
@@ -51,6 +60,11 @@ async function main(): Promise<void> {
     transportSecurity: env.transportSecurity,
     seed: env.shopEnv !== 'production',
     env: env.serviceEnv,
+    onSupervisorEvent: (event) => {
+      const line = describeSupervisorEvent(event, join(devDir, 'logs'));
+      if (line) process.stderr.write(`${line}\n`);
+    },
+    dbRotationSeconds: env.dbRotationSeconds,
   });
   process.stdout.write(readyBanner(platform, (performance.now() - started) / 1000, devDir));
 
@@ -63,24 +77,27 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      process.stdout.write('Still draining; it ends on its own within the bound.\n');
+      return;
+    }
     stopping = true;
     clearInterval(renewal);
-    process.stdout.write(`\n${signal}: stopping services and the database...\n`);
-    await platform.stop();
-    process.stdout.write('Stopped.\n');
-    process.exit(0);
+    process.stdout.write(`\n${signal}: draining the gateway, then stopping services and the database (at most ${STOP_BOUND_MS / 1000} s)...\n`);
+    const started = performance.now();
+    try {
+      await platform.stop();
+      process.stdout.write(`Stopped in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+      process.exit(0);
+    } catch (error) {
+      process.stderr.write(`Stop failed: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
   };
+  process.removeListener('SIGINT', interruptStart);
+  process.removeListener('SIGTERM', interruptStart);
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  for (const service of platform.services) {
-    void service.exited.then((code) => {
-      if (!stopping) {
-        process.stderr.write(`${service.service} exited unexpectedly (${code}); see .dev/logs/${service.service}.log\n`);
-        void stop('service-exit');
-      }
-    });
-  }
 }
 
 main().catch((error: Error) => {

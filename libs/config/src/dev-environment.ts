@@ -17,6 +17,16 @@ export interface DevEnvironment {
   readonly transportSecurity?: string;
   /** Service settings the launcher passes through unchanged (rate limits, bind address...). */
   readonly serviceEnv: Readonly<Record<string, string>>;
+  /** SHOP_DB_ROTATION_SECONDS: rotate short-lived database logins this often; unset = static dev logins. */
+  readonly dbRotationSeconds?: number;
+}
+
+/** Below 3 s a service could not notice (1 s polling), prove and swap a login before the next one. */
+function dbRotationSeconds(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 3 || seconds > 86_400) throw new ConfigError('SHOP_DB_ROTATION_SECONDS must be an integer 3..86400');
+  return seconds;
 }
 
 /** Settings a developer may give `npm start` for every service; each service validates them. */
@@ -81,6 +91,7 @@ export function readDevEnvironment(env: Environment = process.env): DevEnvironme
     logLevel: env['LOG_LEVEL'] || undefined,
     transportSecurity: env['TRANSPORT_SECURITY'] || undefined,
     serviceEnv: Object.fromEntries(PASSED_THROUGH.filter((key) => env[key]).map((key) => [key, env[key] as string])),
+    dbRotationSeconds: dbRotationSeconds(env['SHOP_DB_ROTATION_SECONDS']),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   isValidTrustDomain,
   type ServiceName,
 } from '@shop/topology';
+import { FaultDelays } from './fault-injection';
 import { ConfigError, LabSwitches, SHOP_ENVS, type ShopEnv } from './lab-mode';
 import { readSsrfTestSettings, type SsrfTestSettings } from './ssrf-test-settings';
 
@@ -36,6 +37,15 @@ export interface ServiceConfig {
     readonly perUserPer10s: number;
     readonly loginPerIpPerMinute: number;
   };
+  /** Checkout saga timing (order only). */
+  readonly saga: {
+    /** A PENDING order older than this is finished by recovery: its checkout gave up. */
+    readonly deadlineMs: number;
+    /** How often recovery looks for such orders (it also runs once at start). */
+    readonly recoveryIntervalMs: number;
+  };
+  /** Test and lab only: real delays injected into RPC handlers (SHOP_FAULT_DELAY). */
+  readonly faults: FaultDelays;
   /** Test only (refused in production): the SSRF guard's stand-in names and its one exempt endpoint. */
   readonly ssrfTest?: SsrfTestSettings;
 }
@@ -125,6 +135,12 @@ export function loadServiceConfig(service: ServiceName, env: Environment): Servi
       perUserPer10s: integer('SHOP_RATE_LIMIT_USER_PER_10S', env['SHOP_RATE_LIMIT_USER_PER_10S'], 100, 1, 10_000_000),
       loginPerIpPerMinute: integer('SHOP_RATE_LIMIT_LOGIN_PER_MIN', env['SHOP_RATE_LIMIT_LOGIN_PER_MIN'], 30, 1, 10_000_000),
     },
+    saga: {
+      // Well past the longest live saga (reserve, charge and two compensations, 3 s deadlines each).
+      deadlineMs: integer('SHOP_SAGA_DEADLINE_MS', env['SHOP_SAGA_DEADLINE_MS'], 30_000, 13_000, 86_400_000),
+      recoveryIntervalMs: integer('SHOP_SAGA_RECOVERY_INTERVAL_MS', env['SHOP_SAGA_RECOVERY_INTERVAL_MS'], 10_000, 200, 3_600_000),
+    },
+    faults: FaultDelays.parse(shopEnv, env['SHOP_FAULT_DELAY']),
     ssrfTest: readSsrfTestSettings(shopEnv, env),
   };
 }

@@ -37,6 +37,7 @@ const catalog = {
   'PRODUCT.NOT_FOUND': { http: 404, grpc: GrpcStatus.NOT_FOUND, title: 'No such product' },
   'INVENTORY.OUT_OF_STOCK': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'Not enough stock' },
   'INVENTORY.RESERVATION_CONFLICT': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The order already holds a different reservation' },
+  'INVENTORY.RESERVATION_RELEASED': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The order gave up; stock is no longer reserved for it' },
   'IMAGE.NOT_FOUND': { http: 404, grpc: GrpcStatus.NOT_FOUND, title: 'This product has no image' },
   'IMAGE.FETCH_FAILED': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The image host did not deliver the image' },
 
@@ -62,6 +63,7 @@ const catalog = {
 
   'PAYMENT.NOT_FOUND': { http: 404, grpc: GrpcStatus.NOT_FOUND, title: 'No payment for this order' },
   'PAYMENT.CONFLICT': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'This order was already charged with different details' },
+  'PAYMENT.VOIDED': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The order gave up; it can no longer be charged' },
 
   'UPSTREAM.UNAVAILABLE': { http: 503, grpc: GrpcStatus.UNAVAILABLE, title: 'A service this request needs is unavailable' },
   'UPSTREAM.TIMEOUT': { http: 504, grpc: GrpcStatus.DEADLINE_EXCEEDED, title: 'A service this request needs did not answer in time' },

@@ -12,3 +12,4 @@ export * from './types/principal';
 export * from './metadata-keys';
 export * from './demo-accounts';
 export * from './ids';
+export * from './payment-card';

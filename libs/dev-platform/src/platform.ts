@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { inheritedEnvironment, type DatabaseServerSetting } from '@shop/config';
 import { DEFAULT_TRUST_DOMAIN, GRPC_SERVICES, SERVICES, SERVICE_NAMES, type ServiceName } from '@shop/topology';
 import { EMBEDDED_POSTGRES_PORT, openDatabaseServer, type DatabaseServer } from './database-server';
+import { DbCredentialRotation } from './db-rotation';
 import { prepareDevSecrets, secretsRootOf } from './dev-secrets';
 import { labInternetEnvironment, labInternetLayout } from './lab-internet';
 import { runServiceCommand, startService, stopServices, waitUntilReady, type ManagedService, type ProcessOptions } from './service-processes';
+import { stopInOrder } from './stop-order';
+import type { SupervisorListener } from './supervisor';
 
 export interface PlatformOptions {
   /** Holds secrets, PKI, embedded database and logs: `.dev` locally. */
@@ -28,6 +31,14 @@ export interface PlatformOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Extra Node flags for the service processes (not for migrate/seed), e.g. ['--cpu-prof']. */
   readonly nodeArgs?: readonly string[];
+  /** SHOP_DB_ROTATION_SECONDS: short-lived database logins, rotated like Vault's database engine (db-rotation.ts). */
+  readonly dbRotationSeconds?: number;
+  /**
+   * Once everything is ready, a service (or the embedded database) that dies
+   * on its own is restarted with backoff while the rest keep running, and
+   * reported here. Without a listener, restarts still happen, silently.
+   */
+  readonly onSupervisorEvent?: SupervisorListener;
 }
 
 export interface RunningPlatform {
@@ -36,8 +47,10 @@ export interface RunningPlatform {
   readonly database: DatabaseServer;
   readonly services: readonly ManagedService[];
   readonly options: PlatformOptions;
+  /** Present with `dbRotationSeconds`. */
+  readonly rotation?: DbCredentialRotation;
   opsUrl(service: ServiceName): string;
-  /** Stops the services, then the embedded database if we started it. */
+  /** Stops the services in dependency order (gateway first, each draining), then the embedded database. */
   stop(): Promise<void>;
   /** Stops only the services (the database stays up), e.g. to restart with another posture. */
   stopServices(): Promise<void>;
@@ -64,6 +77,17 @@ function serviceEnvironment(options: PlatformOptions): NodeJS.ProcessEnv {
   return env;
 }
 
+function startRotation(options: PlatformOptions, database: DatabaseServer): Promise<DbCredentialRotation> {
+  return DbCredentialRotation.start({
+    admin: database.admin,
+    database: options.databaseName,
+    secretsRoot: secretsRootOf(options.devDir),
+    services: GRPC_SERVICES.filter((service) => SERVICES[service].schema),
+    periodSeconds: options.dbRotationSeconds as number,
+    onError: (error) => process.stderr.write(`database credential rotation failed (the services keep their current logins): ${error.message}\n`),
+  });
+}
+
 /**
  * Brings the whole platform up the way `npm start` does: database (embedded
  * or external), dev secrets and PKI, migrations as the owner roles, demo
@@ -81,25 +105,34 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const processOptions: ProcessOptions = { distDir: options.distDir, env: serviceEnvironment(options), logDir: join(options.devDir, 'logs') };
     await Promise.all(GRPC_SERVICES.map((service) => runServiceCommand(service, 'migrate', processOptions)));
     if (options.seed ?? true) await Promise.all(GRPC_SERVICES.map((service) => runServiceCommand(service, 'seed', processOptions)));
+    const rotation = options.dbRotationSeconds ? await startRotation(options, database) : undefined;
 
     const services = SERVICE_NAMES.map((service) => startService(service, { ...processOptions, nodeArgs: options.nodeArgs }));
     const opsUrl = (service: ServiceName) => `http://127.0.0.1:${SERVICES[service].opsPort + offset}`;
-    const stopAll = () => stopServices(services);
+    const stopAll = async () => {
+      await rotation?.stop();
+      await stopInOrder(services);
+    };
     try {
       await waitUntilReady(
         services.map((service) => ({ service, readyUrl: `${opsUrl(service.service)}/readyz` })),
         options.readyTimeoutMs ?? 60_000,
       );
     } catch (error) {
-      await stopAll();
+      await rotation?.stop();
+      await stopServices(services);
       throw error;
     }
+    const listener = options.onSupervisorEvent ?? (() => undefined);
+    for (const service of services) service.supervise(listener);
+    database.supervise(listener);
     return {
       gatewayUrl: `https://localhost:${(SERVICES.gateway.httpsPort as number) + offset}`,
       devDir: options.devDir,
       database,
       services,
       options,
+      rotation,
       opsUrl,
       stopServices: stopAll,
       stop: async () => {

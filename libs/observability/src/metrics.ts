@@ -72,9 +72,41 @@ export class ShopMetrics {
     registers: [this.registry],
   });
 
+  readonly dependencyOutages = new Counter({
+    name: 'shop_dependency_outages_total',
+    help: 'Requests refused because a dependency was down (an outage, not the caller\'s fault and not an attack), by dependency.',
+    labelNames: ['dependency'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jwksRefreshFailures = new Counter({
+    name: 'shop_jwks_refresh_failures_total',
+    help: 'Failed fetches of auth\'s JWKS at the gateway (the previous keys stay in use).',
+    registers: [this.registry],
+  });
+
   readonly inflightRpcs = new Gauge({
     name: 'shop_rpc_server_inflight',
     help: 'Inbound gRPC calls being served right now.',
+    registers: [this.registry],
+  });
+
+  readonly dbCredentialReloads = new Counter({
+    name: 'shop_db_credential_reloads_total',
+    help: 'Reactions to a changed db.json: swapped (new pool in use), renewed (same login, new lease), unchanged, or rejected with a reason (the last good pool stays).',
+    labelNames: ['outcome', 'reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly dbCredentialLeaseExpiry = new Gauge({
+    name: 'shop_db_credential_lease_expiry_timestamp_seconds',
+    help: 'Unix time at which the database credentials in use stop accepting new logins; 0 for static credentials.',
+    registers: [this.registry],
+  });
+
+  readonly dbPoolsDraining = new Gauge({
+    name: 'shop_db_pools_draining',
+    help: 'Database pools of replaced credentials still finishing in-flight work.',
     registers: [this.registry],
   });
 

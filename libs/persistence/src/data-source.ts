@@ -39,6 +39,10 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
       statement_timeout: 5000,
       idle_in_transaction_session_timeout: 10_000,
       connectionTimeoutMillis: 3000,
+      // Set per connection rather than per role: rotated login roles (Vault's
+      // database engine, the local rotation) inherit the group role's rights
+      // but not its `ALTER ROLE ... SET search_path`.
+      options: `-c search_path=${credentials.schema}`,
     },
   });
 }

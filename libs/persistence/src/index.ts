@@ -1,3 +1,6 @@
 export * from './data-source';
+export * from './leased-logins';
+export * from './pool-swap';
 export * from './provisioning';
 export * from './row-level-security';
+export * from './database-outage';

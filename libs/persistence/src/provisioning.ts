@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client, escapeIdentifier, escapeLiteral, type ClientConfig } from 'pg';
 import type { DatabaseCredentials } from '@shop/security/secrets';
+import { leasedLoginsOf, revokeLeasedLogin } from './leased-logins';
 
 /** A superuser (or CREATEROLE + CREATEDB) connection to set the database up. */
 export interface AdminConnection {
@@ -125,7 +126,7 @@ export async function provisionDatabase(
   return result;
 }
 
-/** Removes a database and its roles (test clean-up). */
+/** Removes a database and its roles, rotated login roles included (test clean-up). */
 export async function dropDatabase(admin: AdminConnection, database: string, services: readonly string[]): Promise<void> {
   const client = new Client({ host: admin.host, port: admin.port, user: admin.user, password: admin.password, database: 'postgres' });
   await client.connect();
@@ -133,6 +134,7 @@ export async function dropDatabase(admin: AdminConnection, database: string, ser
     await client.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(database)} WITH (FORCE)`);
     for (const service of services) {
       const names = roleNames(database, service);
+      for (const login of await leasedLoginsOf(client, names.runtime)) await revokeLeasedLogin(client, login.name);
       await client.query(`DROP ROLE IF EXISTS ${escapeIdentifier(names.runtime)}`);
       await client.query(`DROP ROLE IF EXISTS ${escapeIdentifier(names.owner)}`);
     }

@@ -8,6 +8,7 @@ import { SERVICES, downstreamsOf, type ServiceName } from '@shop/topology';
 
 const DEFAULT_DEADLINE_MS = 3000;
 const HEALTH_DEADLINE_MS = 1000;
+const RECONNECT_BACKOFF_MS = { initial: 250, max: 2000 } as const;
 
 /**
  * Builds the typed gRPC clients of this service, one connection per
@@ -41,6 +42,11 @@ export class RpcClients {
         ...SHARED_CHANNEL_OPTIONS,
         // The name sent as SNI; identity is checked on the SPIFFE ID, not on it.
         'grpc.ssl_target_name_override': `${target}.shop.internal`,
+        // A restarted peer is back within seconds: retry the connection often.
+        // grpc-js's default backoff (1 s growing 1.6x to 2 min) kept callers
+        // failing 15 s after the peer was up again.
+        'grpc.initial_reconnect_backoff_ms': RECONNECT_BACKOFF_MS.initial,
+        'grpc.max_reconnect_backoff_ms': RECONNECT_BACKOFF_MS.max,
       },
     });
     this.proxies.set(target, proxy);

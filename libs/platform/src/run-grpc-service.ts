@@ -6,24 +6,27 @@ import { Logger } from 'nestjs-pino';
 import { HEALTH_V1 } from '@shop/contracts';
 import { PROTO_LOADER_OPTIONS, SHARED_CHANNEL_OPTIONS, ShopGrpcServer } from '@shop/grpc';
 import { startOpsServer } from '@shop/observability';
-import { createServiceDataSource, databaseReadinessCheck, setRowLevelSecurity } from '@shop/persistence';
+import { createServiceDataSource, setRowLevelSecurity } from '@shop/persistence';
 import { PeerAuthorizationGuard } from '@shop/security/authz';
 import { PassportGuard, PassportVerifier } from '@shop/security/passport';
-import { SECRET_FILES, SecretFiles, migrationSecretsDirOf, readDatabaseCredentials } from '@shop/security/secrets';
+import { SECRET_FILES, SecretFiles, migrationSecretsDirOf, readDatabaseCredentials, type DatabaseCredentials } from '@shop/security/secrets';
 import { SERVICES } from '@shop/topology';
 import type { DataSource } from 'typeorm';
 import { buildRuntime } from './build-runtime';
+import { DatabaseCredentialsReloader } from './database-credentials-reloader';
 import { HealthController } from './health.controller';
 import { PlatformModule } from './platform.module';
 import { RethrowRpcFilter } from './rethrow-rpc.filter';
 import type { DatabaseDefinition, GrpcServiceDefinition } from './service-definition';
 import type { ServiceRuntime } from './service-runtime';
 
-async function openDatabase(runtime: ServiceRuntime, database: DatabaseDefinition, role: 'runtime' | 'owner'): Promise<DataSource> {
-  const credentials =
-    role === 'runtime'
-      ? readDatabaseCredentials(runtime.secrets, SECRET_FILES.runtimeDb)
-      : readDatabaseCredentials(new SecretFiles(migrationSecretsDirOf(runtime.secrets.dir)), SECRET_FILES.ownerDb);
+function credentialsOf(runtime: ServiceRuntime, role: 'runtime' | 'owner'): DatabaseCredentials {
+  return role === 'runtime'
+    ? readDatabaseCredentials(runtime.secrets, SECRET_FILES.runtimeDb)
+    : readDatabaseCredentials(new SecretFiles(migrationSecretsDirOf(runtime.secrets.dir)), SECRET_FILES.ownerDb);
+}
+
+async function openDatabase(runtime: ServiceRuntime, database: DatabaseDefinition, role: 'runtime' | 'owner', credentials = credentialsOf(runtime, role)): Promise<DataSource> {
   const dataSource = createServiceDataSource({
     credentials,
     applicationName: `${runtime.config.service}-${role}`,
@@ -66,11 +69,17 @@ async function seed(runtime: ServiceRuntime, database: DatabaseDefinition): Prom
   }
 }
 
+/** How long a stopping service waits for its in-flight calls before it exits anyway. */
+const SERVICE_STOP_BOUND_MS = 10_000;
+
 async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition): Promise<void> {
   const { config, logger, metrics, events } = runtime;
   const contract = SERVICES[config.service].contract;
   if (!contract || config.ports.grpc === undefined) throw new Error(`${config.service} serves no gRPC`);
-  const dataSource = definition.database ? await openDatabase(runtime, definition.database, 'runtime') : undefined;
+  // The runtime pool follows db.json as it rotates (Vault's database engine, or SHOP_DB_ROTATION_SECONDS).
+  const initial = definition.database ? credentialsOf(runtime, 'runtime') : undefined;
+  const dataSource = definition.database ? await openDatabase(runtime, definition.database, 'runtime', initial) : undefined;
+  const credentials = dataSource && initial ? new DatabaseCredentialsReloader(runtime, dataSource, initial).start() : undefined;
 
   const verifier = new PassportVerifier(runtime.secrets, config.trustDomain, config.env === 'production').watch((error) =>
     logger.error({ err: error }, 'passport key reload failed; keeping the previous keys'),
@@ -83,6 +92,8 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
       loader: PROTO_LOADER_OPTIONS,
       credentials: runtime.transport.serverCredentials(),
       channelOptions: SHARED_CHANNEL_OPTIONS,
+      // Stopping lets in-flight calls finish (tryShutdown) instead of cancelling them.
+      gracefulShutdown: true,
     },
     guards: [
       runtime.transport.peerIdentityGuard(),
@@ -112,7 +123,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
     port: config.ports.ops,
     metrics,
     logger,
-    checks: [...(dataSource ? [databaseReadinessCheck(dataSource)] : []), ...runtime.clients.readinessChecks()],
+    checks: [...(credentials ? [credentials.readinessCheck()] : []), ...runtime.clients.readinessChecks()],
   });
   logger.info({ grpc: config.ports.grpc, ops: config.ports.ops, transport: config.transport }, `${config.service} listening`);
 
@@ -121,11 +132,14 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // In-flight calls get a bounded time to finish; then the process goes anyway.
+    setTimeout(() => process.exit(1), SERVICE_STOP_BOUND_MS).unref();
     ops.close();
     await app.close();
     runtime.clients.close();
     runtime.transport.close();
     verifier.close();
+    await credentials?.close();
     await dataSource?.destroy();
     logger.flush();
     process.exit(0);

@@ -1,4 +1,5 @@
 export * from './build';
+export * from './embedded-postgres';
 export * from './postgres';
 export * from './test-database';
 export * from './test-platform';

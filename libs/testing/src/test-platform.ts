@@ -17,6 +17,13 @@ export interface TestPlatformOptions {
   /** Extra environment for every service (e.g. rate limits). */
   readonly env?: Record<string, string>;
   readonly useRedis?: boolean;
+  /** Rotate the services' database logins this often (SHOP_DB_ROTATION_SECONDS). */
+  readonly dbRotationSeconds?: number;
+  /**
+   * Its own embedded PostgreSQL (in the temp folder) instead of the shared
+   * test server, for tests that stop and restart the database.
+   */
+  readonly embeddedDatabase?: boolean;
 }
 
 export interface TestPlatform extends RunningPlatform {
@@ -108,7 +115,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
     platform = await startPlatform({
       devDir,
       distDir: DIST_DIR,
-      database: { kind: 'external', ...admin },
+      database: options.embeddedDatabase ? { kind: 'embedded' } : { kind: 'external', ...admin },
       databaseName,
       shopEnv: options.labDisable ? 'lab' : 'test',
       labDisable: options.labDisable,
@@ -116,11 +123,12 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
       redisUrl: options.useRedis === false ? undefined : testRedisUrl(),
       logLevel: 'info',
       env: { REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`, ...options.env },
+      dbRotationSeconds: options.dbRotationSeconds,
     });
   } catch (error) {
     const conflict = portConflict(devDir);
     if (!conflict) throw error;
-    await dropDatabase(admin, databaseName, GRPC_SERVICES);
+    if (!options.embeddedDatabase) await dropDatabase(admin, databaseName, GRPC_SERVICES);
     rmSync(devDir, { recursive: true, force: true });
     throw new PortTakenError(`port block +${portOffset} was partly taken (${conflict}): ${(error as Error).message}`);
   }
@@ -133,7 +141,7 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
     destroy: async () => {
       await api.close();
       await platform.stop();
-      await dropDatabase(admin, databaseName, GRPC_SERVICES);
+      if (!options.embeddedDatabase) await dropDatabase(admin, databaseName, GRPC_SERVICES);
       rmSync(devDir, { recursive: true, force: true });
     },
   };

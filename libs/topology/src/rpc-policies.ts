@@ -19,6 +19,13 @@ export interface RpcPolicy {
   readonly callers: readonly ServiceName[];
   /** Public RPCs need no user passport: catalogue reads, login, health. */
   readonly public: boolean;
+  /**
+   * A compensating RPC (refund, release) that order's saga recovery may call
+   * without a passport, naming the order's owner, once the user who started
+   * the checkout is long gone. Undoing is all it can do; peer authorization
+   * still admits only the listed callers.
+   */
+  readonly compensation: boolean;
 }
 
 function rpc(
@@ -26,9 +33,9 @@ function rpc(
   contract: GrpcPackageContract,
   method: string,
   callers: ServiceName[],
-  access: 'public' | 'passport',
+  access: 'public' | 'passport' | 'passport-or-compensation',
 ): RpcPolicy {
-  return { path: rpcPath(contract, method), server, method, callers, public: access === 'public' };
+  return { path: rpcPath(contract, method), server, method, callers, public: access === 'public', compensation: access === 'passport-or-compensation' };
 }
 
 /**
@@ -46,7 +53,7 @@ const BUSINESS_RPCS: readonly RpcPolicy[] = [
   rpc('inventory', INVENTORY_V1, 'ListProducts', ['gateway'], 'public'),
   rpc('inventory', INVENTORY_V1, 'GetProduct', ['gateway'], 'public'),
   rpc('inventory', INVENTORY_V1, 'ReserveStock', ['order'], 'passport'),
-  rpc('inventory', INVENTORY_V1, 'ReleaseStock', ['order'], 'passport'),
+  rpc('inventory', INVENTORY_V1, 'ReleaseStock', ['order'], 'passport-or-compensation'),
   rpc('inventory', INVENTORY_V1, 'ImportProductImage', ['gateway'], 'passport'),
   rpc('inventory', INVENTORY_V1, 'GetProductImage', ['gateway'], 'public'),
 
@@ -56,7 +63,7 @@ const BUSINESS_RPCS: readonly RpcPolicy[] = [
   rpc('order', ORDER_V1, 'AdminListOrders', ['gateway'], 'passport'),
 
   rpc('payment', PAYMENT_V1, 'Charge', ['order'], 'passport'),
-  rpc('payment', PAYMENT_V1, 'Refund', ['order'], 'passport'),
+  rpc('payment', PAYMENT_V1, 'Refund', ['order'], 'passport-or-compensation'),
 ];
 
 /** Callers of a service: every workload allowed to call at least one of its RPCs. */

@@ -1,10 +1,10 @@
 import { Client } from 'pg';
+import type { AdminConnection } from '@shop/persistence';
 import type { DatabaseCredentials } from '@shop/security/secrets';
 import { testAdminConnection } from '@shop/testing';
 
 /** Runs statements as the superuser in the platform's database (test set-up and inspection only). */
-export async function asSuperuser<T>(database: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const admin = testAdminConnection();
+export async function asSuperuser<T>(database: string, work: (client: Client) => Promise<T>, admin: AdminConnection = testAdminConnection()): Promise<T> {
   const client = new Client({ ...admin, database });
   await client.connect();
   try {

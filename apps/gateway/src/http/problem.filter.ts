@@ -39,6 +39,9 @@ function hidesDetail(code: ErrorCode): boolean {
  * code and the request id. Unknown errors become INTERNAL; their details
  * go to the log only.
  */
+/** Retry-After on a 503 that did not say when: a restarted service is usually back within a second or two. */
+const DEFAULT_RETRY_AFTER_SECONDS = '2';
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
@@ -56,7 +59,8 @@ export class ProblemFilter implements ExceptionFilter {
     });
     if (problem.status >= 500) this.logger.error({ err: exception }, 'request failed');
     if (response.headersSent) return;
-    const retryAfter = exception instanceof ShopError ? exception.details['retry-after'] : undefined;
+    // An outage is temporary: tell clients when to come back, whatever said so (or nothing did).
+    const retryAfter = (exception instanceof ShopError ? exception.details['retry-after'] : undefined) ?? (problem.status === 503 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
     if (retryAfter && /^\d{1,6}$/.test(retryAfter)) response.setHeader('Retry-After', retryAfter);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }

@@ -44,7 +44,12 @@ export class ShopThrottlerGuard extends ThrottlerGuard {
     try {
       return await super.handleRequest(props);
     } catch (error) {
-      if (!(error instanceof ThrottlerException)) throw error;
+      if (!(error instanceof ThrottlerException)) {
+        // The counter store (Redis) is down: refuse, as an outage rather than an attack or a bug.
+        this.shop.metrics.dependencyOutages.inc({ dependency: 'rate-limit' });
+        this.shop.logger.warn({ err: error }, 'rate limit not checked: its store is down');
+        throw new ShopError('UPSTREAM.UNAVAILABLE', 'rate limit store unavailable', { 'retry-after': '2' });
+      }
       const ctx = requestContext.current();
       // The per-user pass runs after authentication; attribute the event to the user there.
       const user = props.context.switchToHttp().getRequest<{ user?: { sub: string } }>().user?.sub;

@@ -2,7 +2,8 @@ import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { requestContext, traceIdOf } from '@shop/observability';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
-import { classifyTokenFailure, type AuthenticatedUser } from '@shop/security/access-token';
+import { ShopError } from '@shop/contracts';
+import { VerificationOutage, classifyTokenFailure, type AuthenticatedUser } from '@shop/security/access-token';
 import type { PassportMinter } from '@shop/security/passport';
 import type { Request } from 'express';
 import { PASSPORT_MINTER } from './security.constants';
@@ -22,6 +23,13 @@ export class BearerGuard extends AuthGuard('access-token') {
   }
 
   override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+    const outage = [error, info].find((e): e is VerificationOutage => e instanceof VerificationOutage);
+    if (outage) {
+      // Not the user's fault and not an attack: an outage, counted as one.
+      this.runtime.metrics.dependencyOutages.inc({ dependency: outage.dependency });
+      this.runtime.logger.warn({ err: outage, dependency: outage.dependency }, 'token not checked: a dependency is down');
+      throw new ShopError('UPSTREAM.UNAVAILABLE', `${outage.dependency} unavailable`, { 'retry-after': '2' });
+    }
     if (error || !user) {
       const rejection = classifyTokenFailure(error ?? info);
       this.runtime.events.emit('auth_failed', { reason: `token_${rejection.reason}` });

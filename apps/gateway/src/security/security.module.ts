@@ -25,8 +25,12 @@ import { PASSPORT_MINTER, TOKEN_DENYLIST } from './security.constants';
     },
     {
       provide: JwksCache,
-      inject: [AuthClient],
-      useFactory: (auth: AuthClient) => new JwksCache(() => auth.jwks()),
+      inject: [AuthClient, SERVICE_RUNTIME],
+      useFactory: (auth: AuthClient, runtime: ServiceRuntime) =>
+        new JwksCache(() => auth.jwks(), undefined, (error) => {
+          runtime.metrics.jwksRefreshFailures.inc();
+          runtime.logger.error({ err: error }, 'JWKS refresh failed; keeping the keys we have');
+        }),
     },
     {
       provide: AccessTokenStrategy,

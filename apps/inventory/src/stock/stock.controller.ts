@@ -1,12 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { INVENTORY_V1, type InventoryServiceMethods, type Principal } from '@shop/contracts';
-import { CurrentPrincipal } from '@shop/platform';
+import { CompensatingPrincipal, CurrentPrincipal } from '@shop/platform';
 import { StockService } from './stock.service';
 
 type Methods = InventoryServiceMethods;
 
-/** Called by order only (topology), with the user's passport. */
+/** Called by order only (topology), with the user's passport (or, for a release by saga recovery, none). */
 @Controller()
 export class StockController {
   constructor(private readonly stock: StockService) {}
@@ -17,7 +17,7 @@ export class StockController {
   }
 
   @GrpcMethod(INVENTORY_V1.service, 'ReleaseStock')
-  release(@Payload() request: Methods['ReleaseStock']['request'], @CurrentPrincipal() principal: Principal) {
+  release(@Payload() request: Methods['ReleaseStock']['request'], @CompensatingPrincipal() principal: Principal) {
     return this.stock.release(principal, request.orderId);
   }
 }

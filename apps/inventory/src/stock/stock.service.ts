@@ -4,6 +4,7 @@ import { DATA_SOURCE, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platfor
 import { OwnedData, type OwnershipScope } from '@shop/security/ownership';
 import type { DataSource } from 'typeorm';
 import { ProductEntity } from '../catalogue/product.entity';
+import { ReleasedOrderEntity } from './released-order.entity';
 import { ReservationEntity } from './reservation.entity';
 import { assertOrderId, normalizeLines } from './stock-lines';
 
@@ -25,22 +26,42 @@ function sameLines(existing: readonly ReservationEntity[], requested: readonly S
   return existing.length === requested.length && requested.every((l) => byProduct.get(l.productId) === l.quantity);
 }
 
+/**
+ * Serializes the reserve and the release of one order (a transaction-scoped
+ * advisory lock), so a release can never miss a reservation that is still
+ * being written: whichever comes second sees what the first committed.
+ */
+async function lockOrder(scope: OwnershipScope, orderId: string): Promise<void> {
+  await scope.unownedManager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [orderId.toLowerCase()]);
+}
+
 @Injectable()
 export class StockService {
   private readonly data: OwnedData;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource, @Inject(SERVICE_RUNTIME) runtime: ServiceRuntime) {
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+  ) {
     this.data = new OwnedData(dataSource, { filterByOwner: runtime.config.lab.isOn('ownership'), roles: runtime.roles });
   }
 
   /**
    * Reserves every line or none. Stock is taken with a conditional UPDATE
    * (`stock >= quantity`), so concurrent orders can never oversell, and the
-   * CHECK (stock >= 0) constraint backs that up. Idempotent per order.
+   * CHECK (stock >= 0) constraint backs that up. Idempotent per order. An
+   * order that was already released (its saga gave up) is refused.
    */
-  reserve(principal: Principal, orderId: string, requested: readonly StockLine[]): Promise<Reservation> {
+  async reserve(principal: Principal, orderId: string, requested: readonly StockLine[]): Promise<Reservation> {
     const lines = normalizeLines(orderId, requested);
+    // Test and lab only: a slow reservation, so it can land after order gave up.
+    await this.runtime.config.faults.before('ReserveStock');
     return this.data.forOwner(principal, async (scope) => {
+      await lockOrder(scope, orderId);
+      if (await scope.repository(ReleasedOrderEntity).findOne({ orderId })) {
+        this.runtime.logger.warn({ orderId }, 'late reservation refused: the order gave up and released it');
+        throw new ShopError('INVENTORY.RESERVATION_RELEASED');
+      }
       const existing = await scope.repository(ReservationEntity).find({ orderId });
       if (existing.length > 0) {
         if (!sameLines(existing, lines)) throw new ShopError('INVENTORY.RESERVATION_CONFLICT');
@@ -79,10 +100,14 @@ export class StockService {
     });
   }
 
-  /** Puts reserved stock back. Releasing twice, or an unknown order, is a no-op. */
+  /**
+   * Puts reserved stock back; releasing twice is a no-op. Releasing an order
+   * with no reservation yet leaves a tombstone that refuses a late one.
+   */
   release(principal: Principal, orderId: string): Promise<Reservation> {
     assertOrderId(orderId);
     return this.data.forOwner(principal, async (scope) => {
+      await lockOrder(scope, orderId);
       const reservations = scope.repository(ReservationEntity);
       // FOR UPDATE: a concurrent release waits, then finds nothing left to release.
       const held = await reservations.find({ orderId, status: 'RESERVED' }, { order: { productId: 'ASC' }, lock: true });
@@ -90,7 +115,9 @@ export class StockService {
         await scope.unownedManager.increment(ProductEntity, { id: row.productId }, 'stock', row.quantity);
       }
       if (held.length > 0) await reservations.update({ orderId, status: 'RESERVED' }, { status: 'RELEASED' });
-      return toReservation(orderId, await reservations.find({ orderId }), 'RELEASED');
+      const all = await reservations.find({ orderId });
+      if (all.length === 0) await scope.repository(ReleasedOrderEntity).insertIfAbsent({ orderId });
+      return toReservation(orderId, all, 'RELEASED');
     });
   }
 }

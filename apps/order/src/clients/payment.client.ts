@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ChargeRequest, Payment, PaymentServiceMethods } from '@shop/contracts';
 import { DownstreamClient, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
+import type { PaymentPort } from './payment.port';
 
 /** order -> payment: Charge, Refund. */
 @Injectable()
-export class PaymentClient extends DownstreamClient<PaymentServiceMethods> {
+export class PaymentClient extends DownstreamClient<PaymentServiceMethods> implements PaymentPort {
   constructor(@Inject(SERVICE_RUNTIME) runtime: ServiceRuntime) {
     super(runtime, 'payment');
   }
@@ -13,7 +14,8 @@ export class PaymentClient extends DownstreamClient<PaymentServiceMethods> {
     return this.rpc.call('Charge', request);
   }
 
-  refund(orderId: string): Promise<Payment> {
-    return this.rpc.call('Refund', { orderId });
+  /** The owner is read downstream only when no passport travels (saga recovery). */
+  refund(orderId: string, ownerId: string): Promise<Payment> {
+    return this.rpc.call('Refund', { orderId, ownerId });
   }
 }

@@ -48,6 +48,14 @@ describe('validatePlaceOrder items', () => {
 });
 
 describe('validatePlaceOrder card', () => {
+  it('checks the card itself before anything is reserved: number (Luhn), CVC and expiry', () => {
+    const now = new Date('2030-06-15T00:00:00Z');
+    expect(shopErrorCodeOf(() => validatePlaceOrder(request({ card: { ...CARD, number: '4242424242424241' } }), now))).toBe('REQUEST.VALIDATION_FAILED');
+    expect(shopErrorCodeOf(() => validatePlaceOrder(request({ card: { ...CARD, cvc: '12' } }), now))).toBe('REQUEST.VALIDATION_FAILED');
+    expect(shopErrorCodeOf(() => validatePlaceOrder(request({ card: { ...CARD, expYear: 2030, expMonth: 5 } }), now))).toBe('REQUEST.VALIDATION_FAILED');
+    expect(() => validatePlaceOrder(request(), now)).not.toThrow();
+  });
+
   it('rejects a missing card or card number', () => {
     expect(shopErrorCodeOf(() => validatePlaceOrder(request({ card: undefined as unknown as PlaceOrderRequest['card'] })))).toBe('REQUEST.VALIDATION_FAILED');
     expect(shopErrorCodeOf(() => validatePlaceOrder(request({ card: { ...CARD, number: '' } })))).toBe('REQUEST.VALIDATION_FAILED');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ShopError, isUuid, type PlaceOrderRequest } from '@shop/contracts';
+import { ShopError, cardProblem, isUuid, type PlaceOrderRequest } from '@shop/contracts';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 export const MAX_ITEMS = 20;
@@ -7,9 +7,11 @@ export const MAX_QUANTITY = 100;
 
 /**
  * The service validates its own input even though the gateway already did:
- * it cannot know that every caller is the gateway, or a correct one.
+ * it cannot know that every caller is the gateway, or a correct one. It
+ * checks everything that needs no downstream call, the card included, so a
+ * malformed or expired card never locks stock that paying customers want.
  */
-export function validatePlaceOrder(request: PlaceOrderRequest): void {
+export function validatePlaceOrder(request: PlaceOrderRequest, now = new Date()): void {
   if (!IDEMPOTENCY_KEY.test(request.idempotencyKey ?? '')) throw new ShopError('ORDER.IDEMPOTENCY_KEY_REQUIRED');
   const items = request.items ?? [];
   if (items.length === 0 || items.length > MAX_ITEMS) throw new ShopError('REQUEST.VALIDATION_FAILED', `1 to ${MAX_ITEMS} items`);
@@ -25,6 +27,8 @@ export function validatePlaceOrder(request: PlaceOrderRequest): void {
     seen.add(productId);
   }
   if (!request.card?.number) throw new ShopError('REQUEST.VALIDATION_FAILED', 'payment card missing');
+  const problem = cardProblem(request.card, now);
+  if (problem) throw new ShopError('REQUEST.VALIDATION_FAILED', problem);
 }
 
 /**

@@ -3,7 +3,8 @@ import type { PaymentStatus } from '@shop/contracts';
 
 /**
  * One charge per order. Only the card brand and last four digits are kept:
- * no PAN, no expiry, no CVC, ever.
+ * no PAN, no expiry, no CVC, ever. A VOIDED row is a tombstone (a refund
+ * that came before any charge): it has no amount, currency or card.
  */
 @Entity({ name: 'payments' })
 export class PaymentEntity {
@@ -22,14 +23,14 @@ export class PaymentEntity {
   @Column('bigint', { transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   amount: number;
 
-  @Column('char', { length: 3 })
-  currency: string;
+  @Column('char', { length: 3, nullable: true })
+  currency: string | null;
 
-  @Column('text', { name: 'card_brand' })
-  cardBrand: string;
+  @Column('text', { name: 'card_brand', nullable: true })
+  cardBrand: string | null;
 
-  @Column('char', { name: 'card_last4', length: 4 })
-  cardLast4: string;
+  @Column('char', { name: 'card_last4', length: 4, nullable: true })
+  cardLast4: string | null;
 
   @Column('text', { name: 'decline_code', nullable: true })
   declineCode: string | null;

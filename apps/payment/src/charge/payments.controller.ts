@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod, Payload } from '@nestjs/microservices';
 import { PAYMENT_V1, type PaymentServiceMethods, type Principal } from '@shop/contracts';
-import { CurrentPrincipal } from '@shop/platform';
+import { CompensatingPrincipal, CurrentPrincipal } from '@shop/platform';
 import { PaymentsService } from './payments.service';
 
 type Methods = PaymentServiceMethods;
@@ -16,7 +16,7 @@ export class PaymentsController {
   }
 
   @GrpcMethod(PAYMENT_V1.service, 'Refund')
-  refund(@Payload() request: Methods['Refund']['request'], @CurrentPrincipal() principal: Principal) {
+  refund(@Payload() request: Methods['Refund']['request'], @CompensatingPrincipal() principal: Principal) {
     return this.payments.refund(principal, request.orderId);
   }
 }

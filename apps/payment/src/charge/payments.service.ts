@@ -13,9 +13,9 @@ function toPayment(entity: PaymentEntity): Payment {
     orderId: entity.orderId,
     status: entity.status,
     amount: entity.amount,
-    currency: entity.currency,
-    cardBrand: entity.cardBrand,
-    cardLast4: entity.cardLast4,
+    currency: entity.currency ?? '',
+    cardBrand: entity.cardBrand ?? '',
+    cardLast4: entity.cardLast4 ?? '',
     declineCode: entity.declineCode ?? '',
   };
 }
@@ -24,14 +24,18 @@ function toPayment(entity: PaymentEntity): Payment {
 export class PaymentsService {
   private readonly data: OwnedData;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource, @Inject(SERVICE_RUNTIME) runtime: ServiceRuntime) {
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+  ) {
     this.data = new OwnedData(dataSource, { filterByOwner: runtime.config.lab.isOn('ownership'), roles: runtime.roles });
   }
 
   /**
    * Charges at most once per order. A retry with the same amount returns the
    * first outcome (approved or declined) without charging again; a retry
-   * with different details is a conflict.
+   * with different details is a conflict. An order whose saga already gave
+   * up (its refund left a VOIDED tombstone) is never charged.
    */
   async charge(principal: Principal, request: ChargeRequest): Promise<Payment> {
     if (!isUuid(request.orderId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'orderId must be a UUID');
@@ -39,6 +43,8 @@ export class PaymentsService {
     if (!/^[A-Z]{3}$/.test(request.currency)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'currency must be ISO 4217');
     const problem = request.card ? cardProblem(request.card) : 'card missing';
     if (problem) throw new ShopError('REQUEST.VALIDATION_FAILED', problem);
+    // Test and lab only: a slow card network, so a charge can land after order gave up.
+    await this.runtime.config.faults.before('Charge');
 
     return this.data.forOwner(principal, async (scope) => {
       const payments = scope.repository(PaymentEntity);
@@ -66,18 +72,30 @@ export class PaymentsService {
   }
 
   private replay(existing: PaymentEntity, request: ChargeRequest): Payment {
+    if (existing.status === 'VOIDED') {
+      this.runtime.logger.warn({ orderId: existing.orderId }, 'late charge refused: the order gave up and voided it');
+      throw new ShopError('PAYMENT.VOIDED');
+    }
     if (existing.amount !== request.amount || existing.currency !== request.currency || existing.cardLast4 !== request.card.number.slice(-4)) {
       throw new ShopError('PAYMENT.CONFLICT');
     }
     return toPayment(existing);
   }
 
-  /** Refunds an approved charge; refunding twice returns the refunded payment. */
+  /**
+   * Refunds an approved charge; refunding twice returns the refunded payment.
+   * With no charge yet, it leaves a VOIDED tombstone in the charge's place:
+   * both race for the same unique order_id, so whichever commits second sees
+   * the other, and a charge still in flight can never land after this.
+   */
   async refund(principal: Principal, orderId: string): Promise<Payment> {
     if (!isUuid(orderId)) throw new ShopError('PAYMENT.NOT_FOUND');
     return this.data.forOwner(principal, async (scope) => {
       const payments = scope.repository(PaymentEntity);
+      const tombstone = { id: randomUUID(), orderId, status: 'VOIDED' as const, amount: 0, currency: null, cardBrand: null, cardLast4: null, declineCode: null, refundedAt: new Date() };
+      if (await payments.insertIfAbsent(tombstone)) return toPayment({ ...tombstone, ownerId: scope.ownerId, createdAt: new Date() });
       const existing = await payments.findOne({ orderId }, { lock: true });
+      // Another user's order: "not found", as for every cross-owner access.
       if (!existing) throw new ShopError('PAYMENT.NOT_FOUND');
       if (existing.status === 'APPROVED') {
         const refundedAt = new Date();

@@ -1,3 +1,4 @@
+import type { CompensationRequest } from './common';
 /** Mirrors shop.inventory.v1. Money is integer minor units. */
 export interface Product {
   id: string;
@@ -47,7 +48,7 @@ export interface InventoryServiceMethods {
   ListProducts: { request: Record<string, never>; response: ProductList };
   GetProduct: { request: { id: string }; response: Product };
   ReserveStock: { request: ReserveStockRequest; response: Reservation };
-  ReleaseStock: { request: { orderId: string }; response: Reservation };
+  ReleaseStock: { request: CompensationRequest; response: Reservation };
   ImportProductImage: { request: { productId: string; url: string }; response: ProductImageInfo };
   GetProductImage: { request: { productId: string }; response: ProductImage };
 }

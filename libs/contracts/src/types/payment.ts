@@ -1,7 +1,8 @@
-import type { PaymentCard } from './common';
+import type { CompensationRequest, PaymentCard } from './common';
 
 /** Mirrors shop.payment.v1. */
-export type PaymentStatus = 'APPROVED' | 'DECLINED' | 'REFUNDED';
+/** VOIDED: refunded before any charge existed; a late charge is then refused. */
+export type PaymentStatus = 'APPROVED' | 'DECLINED' | 'REFUNDED' | 'VOIDED';
 export interface ChargeRequest {
   orderId: string;
   amount: number;
@@ -21,5 +22,5 @@ export interface Payment {
 
 export interface PaymentServiceMethods {
   Charge: { request: ChargeRequest; response: Payment };
-  Refund: { request: { orderId: string }; response: Payment };
+  Refund: { request: CompensationRequest; response: Payment };
 }

@@ -6,6 +6,7 @@ import { ACCESS_TOKEN } from './access-token-profile';
 import { AccessTokenRejection } from './access-token-rejection';
 import type { JwksCache } from './jwks-cache';
 import type { TokenDenylist } from './token-denylist';
+import { VerificationOutage } from './verification-outage';
 
 /** What a valid access token proves; becomes `req.user`. */
 export interface AuthenticatedUser {
@@ -69,9 +70,18 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, 'access-toke
     if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || !Array.isArray(roles) || typeof scope !== 'string') {
       throw new AccessTokenRejection('AUTH.TOKEN_INVALID', 'bad_claims');
     }
-    if (this.options.checkDenylist && (await this.options.denylist.isDenied(jti))) {
+    if (this.options.checkDenylist && (await this.isDenied(jti))) {
       throw new AccessTokenRejection('AUTH.TOKEN_REVOKED', 'revoked');
     }
     return { sub, jti, exp, roles: roles.filter((r): r is string => typeof r === 'string'), scope: scope.split(' ').filter(Boolean) };
+  }
+
+  /** Fails closed, but as an outage: a denylist that does not answer says nothing about the token. */
+  private async isDenied(jti: string): Promise<boolean> {
+    try {
+      return await this.options.denylist.isDenied(jti);
+    } catch (error) {
+      throw new VerificationOutage('denylist', error);
+    }
   }
 }

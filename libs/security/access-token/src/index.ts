@@ -5,3 +5,4 @@ export * from './access-token.strategy';
 export * from './jwks-cache';
 export * from './refresh-token';
 export * from './token-denylist';
+export * from './verification-outage';

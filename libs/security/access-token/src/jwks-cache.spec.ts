@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { exportJWK, generateKeyPair } from 'jose';
 import type { Jwk } from '@shop/contracts';
 import { JwksCache } from './jwks-cache';
+import { VerificationOutage } from './verification-outage';
 
 interface TestKey {
   readonly jwk: Jwk;
@@ -114,11 +115,34 @@ describe('JwksCache when auth is down', () => {
     expect(pemMatches(after, k1)).toBe(true);
   });
 
-  it('fails when it has never had any key', async () => {
+  it('fails as an outage (not a bad token) when it has never had any key', async () => {
     const auth = authServer(k1.jwk);
     auth.down = true;
-    await expect(new JwksCache(auth.fetch).keyFor('k1')).rejects.toThrow('auth unavailable');
+    const failure = await new JwksCache(auth.fetch).keyFor('k1').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(VerificationOutage);
+    expect(failure).toMatchObject({ dependency: 'jwks', message: 'jwks unavailable: auth unavailable' });
     auth.down = false;
     expect(pemMatches(await new JwksCache(auth.fetch).keyFor('k1'), k1)).toBe(true);
+  });
+
+  it('treats an unknown kid it could not look up as an outage: a rotation may have brought it', async () => {
+    const auth = authServer(k1.jwk);
+    const cache = new JwksCache(auth.fetch, { maxAgeMs: 60_000, minRefreshIntervalMs: 0 });
+    await cache.keyFor('k1');
+    auth.down = true;
+    await sleep(5);
+    await expect(cache.keyFor('k2')).rejects.toBeInstanceOf(VerificationOutage);
+    expect(pemMatches(await cache.keyFor('k1'), k1)).toBe(true); // known keys still work
+  });
+
+  it('reports every failed refresh instead of swallowing it', async () => {
+    const auth = authServer(k1.jwk);
+    const reported: unknown[] = [];
+    const cache = new JwksCache(auth.fetch, { maxAgeMs: 50, minRefreshIntervalMs: 0 }, (error) => reported.push(error));
+    await cache.keyFor('k1');
+    auth.down = true;
+    await sleep(80);
+    await cache.keyFor('k1');
+    expect(reported.map((e) => (e as Error).message)).toEqual(['auth unavailable']);
   });
 });

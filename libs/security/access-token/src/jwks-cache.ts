@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Jwk } from '@shop/contracts';
+import { VerificationOutage } from './verification-outage';
 
 export type JwksFetcher = () => Promise<{ keys: Jwk[] }>;
 
@@ -17,20 +18,25 @@ export class JwksCache {
   constructor(
     private readonly fetcher: JwksFetcher,
     private readonly options: { maxAgeMs: number; minRefreshIntervalMs: number } = { maxAgeMs: 300_000, minRefreshIntervalMs: 5_000 },
+    /** Every failed refresh is reported here (log it, count it): never swallowed silently. */
+    private readonly onRefreshError: (error: unknown) => void = () => undefined,
   ) {}
 
   /**
    * The key with this kid, or undefined when auth does not publish it. A
    * KeyObject, parsed once: handing jsonwebtoken a PEM would re-parse it on
-   * every request.
+   * every request. Throws VerificationOutage when auth cannot be asked and
+   * the answer is not known: no keys at all, or an unknown kid that a
+   * rotation may have brought.
    */
   async keyFor(kid: string): Promise<KeyObject | undefined> {
     const age = Date.now() - this.fetchedAt;
     const unknown = !this.keys.has(kid);
     if (age > this.options.maxAgeMs || (unknown && age > this.options.minRefreshIntervalMs)) {
       await this.refresh().catch((error: unknown) => {
-        // Keep serving the keys we have; only fail when we have none.
-        if (this.keys.size === 0) throw error;
+        this.onRefreshError(error);
+        // Keep serving the keys we have; a kid we cannot look up is an outage, not a forgery.
+        if (this.keys.size === 0 || unknown) throw new VerificationOutage('jwks', error);
       });
     }
     return this.keys.get(kid);

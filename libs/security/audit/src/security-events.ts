@@ -13,6 +13,8 @@ export const SECURITY_EVENTS = [
   'access_denied',
   'rate_limited',
   'svid_rejected',
+  'db_credentials_rejected',
+  'db_credentials_expired',
   'ssrf_blocked',
 ] as const;
 export type SecurityEventName = (typeof SECURITY_EVENTS)[number];

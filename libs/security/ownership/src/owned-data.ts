@@ -59,6 +59,19 @@ export class OwnedData {
    */
   asAdmin<T>(principal: Principal, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     this.options.roles.require(principal, ROLES.admin);
+    return this.readAcrossOwners(work);
+  }
+
+  /**
+   * For background jobs that act for no user (order's saga recovery looking
+   * for abandoned checkouts): the same read-only transaction as the admin
+   * path, with no passport to check. Writes still need forOwner.
+   */
+  asSystemReader<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.readAcrossOwners(work);
+  }
+
+  private readAcrossOwners<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
       await manager.query('SELECT set_config($1, $2, true)', [RLS_SETTINGS.admin, 'on']);

@@ -21,6 +21,8 @@ export interface PassportGuardOptions {
 export class PassportGuard implements CallGuard {
   readonly name = 'passport';
   private readonly publicPaths: ReadonlySet<string>;
+  /** Compensating RPCs: saga recovery may call them without a passport (topology). */
+  private readonly compensationPaths: ReadonlySet<string>;
 
   constructor(private readonly options: PassportGuardOptions) {
     this.publicPaths = new Set(
@@ -28,11 +30,17 @@ export class PassportGuard implements CallGuard {
         .filter((p) => p.public)
         .map((p) => p.path),
     );
+    this.compensationPaths = new Set(
+      policiesOf(options.server)
+        .filter((p) => p.compensation)
+        .map((p) => p.path),
+    );
   }
 
   async admit(inbound: InboundCall): Promise<void> {
     if (this.publicPaths.has(inbound.path)) return;
     const token = inbound.metadata.get(METADATA_KEYS.passport)[0];
+    if ((token === undefined || token === '') && this.compensationPaths.has(inbound.path)) return;
     if (typeof token !== 'string' || token === '') {
       this.options.events.emit('passport_invalid', { reason: 'missing', detail: { rpc: inbound.path } });
       throw new ShopError('PASSPORT.MISSING');

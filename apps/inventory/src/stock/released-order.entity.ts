@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** Tombstone: the order gave up before any stock was reserved for it; none ever will be. */
+@Entity({ name: 'released_orders' })
+export class ReleasedOrderEntity {
+  @PrimaryColumn('uuid', { name: 'order_id' })
+  orderId: string;
+
+  @Column('uuid', { name: 'owner_id' })
+  ownerId: string;
+
+  @CreateDateColumn({ name: 'released_at', type: 'timestamptz' })
+  releasedAt: Date;
+}

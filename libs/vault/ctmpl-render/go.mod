@@ -1,0 +1,3 @@
+module hardened-shop/ctmpl-render
+
+go 1.19

@@ -1,0 +1,3 @@
+export * from './policy-check';
+export * from './template-render';
+export * from './vault-layout';
