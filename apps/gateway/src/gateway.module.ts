@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { PlatformModule, type ServiceRuntime } from '@shop/platform';
 import { AdminOrdersController } from './admin/admin-orders.controller';
+import { AdminProductsController } from './admin/admin-products.controller';
 import { AuthController } from './auth/auth.controller';
 import { JwksController } from './auth/jwks.controller';
 import { ProductsController } from './catalogue/products.controller';
@@ -18,7 +19,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [PlatformModule.forRuntime(runtime, undefined, ACCESS_LOG), PassportModule, RateLimitModule, SecurityModule],
-      controllers: [AuthController, JwksController, ProductsController, OrdersController, AdminOrdersController],
+      controllers: [AuthController, JwksController, ProductsController, OrdersController, AdminOrdersController, AdminProductsController],
       providers: [OrderClient, InventoryClient],
     };
   }

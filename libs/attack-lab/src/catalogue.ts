@@ -3,6 +3,7 @@ import { FUNCTION_AUTHZ_ATTACKS, OWNERSHIP_ATTACKS } from './attacks/ownership.a
 import { INPUT_ATTACKS } from './attacks/input.attacks';
 import { PASSPORT_ATTACKS } from './attacks/passport.attacks';
 import { RATE_LIMIT_ATTACKS } from './attacks/rate-limit.attacks';
+import { SSRF_ATTACKS } from './attacks/ssrf.attacks';
 import { TOKEN_ATTACKS } from './attacks/token.attacks';
 import { TRANSPORT_ATTACKS } from './attacks/transport.attacks';
 import { TRANSPORT_SWEEP_ATTACKS } from './attacks/transport-sweep.attacks';
@@ -15,6 +16,8 @@ export const ATTACKS: readonly Attack[] = [
   ...OWNERSHIP_ATTACKS,
   ...FUNCTION_AUTHZ_ATTACKS,
   ...INPUT_ATTACKS,
+  // Before the token and rate-limit attacks, which spend this address's login budget.
+  ...SSRF_ATTACKS,
   ...TOKEN_ATTACKS,
   ...RATE_LIMIT_ATTACKS,
 ];

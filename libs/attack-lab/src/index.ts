@@ -5,3 +5,4 @@ export * from './grpc-probe';
 export * from './lab-target';
 export * from './scene';
 export * from './scorecard';
+export * from './stand-in-hosts';

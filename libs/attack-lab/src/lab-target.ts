@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiClient, secretsRootOf } from '@shop/dev-platform';
+import { ApiClient, labInternetLayout, secretsRootOf } from '@shop/dev-platform';
 import { DEV_PKI_FILES } from '@shop/security/pki';
 import { SECRET_FILES } from '@shop/security/secrets';
 import { DEFAULT_TRUST_DOMAIN, SERVICES, spiffeIdOf, type ServiceName } from '@shop/topology';
+import { StandInHosts } from './stand-in-hosts';
 
 /**
  * A running platform under attack. The attacker is granted what the scenario
@@ -13,6 +14,7 @@ import { DEFAULT_TRUST_DOMAIN, SERVICES, spiffeIdOf, type ServiceName } from '@s
  */
 export class LabTarget {
   readonly api: ApiClient;
+  private standIns?: Promise<StandInHosts>;
 
   constructor(
     readonly gatewayUrl: string,
@@ -25,6 +27,17 @@ export class LabTarget {
 
   grpcAddress(service: ServiceName): string {
     return `127.0.0.1:${(SERVICES[service].grpcPort as number) + this.portOffset}`;
+  }
+
+  /** A service's ops listener on loopback (`/metrics`, `/healthz`): never public, an SSRF target. */
+  opsUrl(service: ServiceName, path = '/metrics'): string {
+    return `http://127.0.0.1:${SERVICES[service].opsPort + this.portOffset}${path}`;
+  }
+
+  /** The SSRF lab's stand-in internet hosts (the attacker's, the metadata service), started on first use. */
+  internet(): Promise<StandInHosts> {
+    this.standIns ??= StandInHosts.start(labInternetLayout(this.portOffset));
+    return this.standIns;
   }
 
   /** A file from a service's secrets folder: what an attacker inside that workload can read. */
@@ -46,7 +59,8 @@ export class LabTarget {
     return readFileSync(join(this.devDir, 'pki', file));
   }
 
-  close(): Promise<void> {
-    return this.api.close();
+  async close(): Promise<void> {
+    await this.standIns?.then((hosts) => hosts.close(), () => undefined);
+    await this.api.close();
   }
 }

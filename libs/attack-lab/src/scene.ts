@@ -5,7 +5,7 @@ import type { LabTarget } from './lab-target';
 
 export const GOOD_CARD = { cardNumber: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' };
 
-const [ALICE, BOB] = DEMO_ACCOUNTS;
+const [ALICE, BOB, ADMIN] = DEMO_ACCOUNTS;
 
 /**
  * Victims and their data, created through the public API on first use and
@@ -27,6 +27,11 @@ export class Scene {
 
   bobToken(): Promise<string> {
     return this.once('bob', async () => (await this.target.api.login(BOB.email, BOB.password)).accessToken);
+  }
+
+  /** The shop's admin: a stolen admin session, or an admin tricked into pasting a URL. */
+  adminToken(): Promise<string> {
+    return this.once('admin', async () => (await this.target.api.login(ADMIN.email, ADMIN.password)).accessToken);
   }
 
   async aliceId(): Promise<string> {

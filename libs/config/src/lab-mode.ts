@@ -13,6 +13,7 @@ export const LAB_CONTROLS = [
   'mass-assignment',
   'rate-limit',
   'revocation',
+  'ssrf-guard',
 ] as const;
 export type LabControl = (typeof LAB_CONTROLS)[number];
 

@@ -8,6 +8,7 @@ import {
 } from '@shop/topology';
 import { FaultDelays } from './fault-injection';
 import { ConfigError, LabSwitches, SHOP_ENVS, type ShopEnv } from './lab-mode';
+import { readSsrfTestSettings, type SsrfTestSettings } from './ssrf-test-settings';
 
 export type TransportSecurity = 'mtls' | 'mesh' | 'plaintext';
 
@@ -45,6 +46,8 @@ export interface ServiceConfig {
   };
   /** Test and lab only: real delays injected into RPC handlers (SHOP_FAULT_DELAY). */
   readonly faults: FaultDelays;
+  /** Test only (refused in production): the SSRF guard's stand-in names and its one exempt endpoint. */
+  readonly ssrfTest?: SsrfTestSettings;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -138,6 +141,7 @@ export function loadServiceConfig(service: ServiceName, env: Environment): Servi
       recoveryIntervalMs: integer('SHOP_SAGA_RECOVERY_INTERVAL_MS', env['SHOP_SAGA_RECOVERY_INTERVAL_MS'], 10_000, 200, 3_600_000),
     },
     faults: FaultDelays.parse(shopEnv, env['SHOP_FAULT_DELAY']),
+    ssrfTest: readSsrfTestSettings(shopEnv, env),
   };
 }
 

@@ -38,6 +38,20 @@ const catalog = {
   'INVENTORY.OUT_OF_STOCK': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'Not enough stock' },
   'INVENTORY.RESERVATION_CONFLICT': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The order already holds a different reservation' },
   'INVENTORY.RESERVATION_RELEASED': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The order gave up; stock is no longer reserved for it' },
+  'IMAGE.NOT_FOUND': { http: 404, grpc: GrpcStatus.NOT_FOUND, title: 'This product has no image' },
+  'IMAGE.FETCH_FAILED': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The image host did not deliver the image' },
+
+  // Refusals of the SSRF guard (libs/security/ssrf); each is also an `ssrf_blocked` security event.
+  'SSRF.URL_INVALID': { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'The image URL is not a valid absolute URL' },
+  'SSRF.SCHEME_NOT_ALLOWED': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'Only http and https image URLs are allowed' },
+  'SSRF.CREDENTIALS_IN_URL': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'Image URLs may not carry a user name or password' },
+  'SSRF.HOST_UNRESOLVABLE': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The image host name does not resolve' },
+  'SSRF.ADDRESS_NOT_ALLOWED': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The image host is not a public internet address' },
+  'SSRF.PORT_NOT_ALLOWED': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The image URL uses a port that is not allowed' },
+  'SSRF.TOO_MANY_REDIRECTS': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The image URL redirects too often' },
+  'SSRF.TOO_LARGE': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The image is larger than allowed' },
+  'SSRF.NOT_AN_IMAGE': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The URL did not return an allowed image type' },
+  'SSRF.TIMEOUT': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The image host did not deliver the image in time' },
 
   'ORDER.NOT_FOUND': { http: 404, grpc: GrpcStatus.NOT_FOUND, title: 'No such order' },
   'ORDER.UNKNOWN_PRODUCT': { http: 422, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The order names a product that does not exist' },

@@ -5,6 +5,8 @@ export interface ApiResponse<T = Record<string, unknown>> {
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: T;
   readonly text: string;
+  /** The body's bytes, for non-text answers (product images). */
+  readonly raw: Buffer;
 }
 
 export interface RequestOptions {
@@ -37,14 +39,15 @@ export class ApiClient {
       body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
       dispatcher: this.agent,
     });
-    const text = await response.body.text();
+    const raw = Buffer.from(await response.body.arrayBuffer());
+    const text = raw.toString('utf8');
     let body: unknown = {};
     try {
       body = text ? JSON.parse(text) : {};
     } catch {
       body = {};
     }
-    return { status: response.statusCode, headers: response.headers, body: body as T, text };
+    return { status: response.statusCode, headers: response.headers, body: body as T, text, raw };
   }
 
   get<T = Record<string, unknown>>(path: string, options?: RequestOptions) {

@@ -5,5 +5,6 @@ export * from './dev-secrets';
 export * from './platform';
 export * from './service-processes';
 export * from './gateway-client';
+export * from './lab-internet';
 export * from './supervisor';
 export * from './stop-order';

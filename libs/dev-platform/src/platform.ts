@@ -5,6 +5,7 @@ import { DEFAULT_TRUST_DOMAIN, GRPC_SERVICES, SERVICES, SERVICE_NAMES, type Serv
 import { EMBEDDED_POSTGRES_PORT, openDatabaseServer, type DatabaseServer } from './database-server';
 import { DbCredentialRotation } from './db-rotation';
 import { prepareDevSecrets, secretsRootOf } from './dev-secrets';
+import { labInternetEnvironment, labInternetLayout } from './lab-internet';
 import { runServiceCommand, startService, stopServices, waitUntilReady, type ManagedService, type ProcessOptions } from './service-processes';
 import { stopInOrder } from './stop-order';
 import type { SupervisorListener } from './supervisor';
@@ -56,10 +57,14 @@ export interface RunningPlatform {
 }
 
 function serviceEnvironment(options: PlatformOptions): NodeJS.ProcessEnv {
+  const shopEnv = options.shopEnv ?? 'development';
+  // The SSRF lab's stand-in names and exempt endpoint: test material, never in production.
+  const labInternet = shopEnv === 'production' ? {} : labInternetEnvironment(labInternetLayout(options.portOffset ?? 0));
   const env: NodeJS.ProcessEnv = {
+    ...labInternet,
     ...inheritedEnvironment(),
     NODE_ENV: 'production',
-    SHOP_ENV: options.shopEnv ?? 'development',
+    SHOP_ENV: shopEnv,
     SECRETS_DIR: secretsRootOf(options.devDir),
     SHOP_PORT_OFFSET: String(options.portOffset ?? 0),
     SPIFFE_TRUST_DOMAIN: DEFAULT_TRUST_DOMAIN,

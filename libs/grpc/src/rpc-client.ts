@@ -39,7 +39,8 @@ export class RpcClient<M extends ServiceMethods<M>> {
     this.stub = options.proxy.getService<Stub>(options.contract.service);
   }
 
-  async call<K extends keyof M & string>(method: K, request: M[K]['request']): Promise<M[K]['response']> {
+  /** `deadlineMs` replaces the client's default for RPCs known to take longer (an image import's fetch). */
+  async call<K extends keyof M & string>(method: K, request: M[K]['request'], options: { deadlineMs?: number } = {}): Promise<M[K]['response']> {
     const ctx = requestContext.current();
     const metadata = new Metadata();
     if (ctx) {
@@ -49,7 +50,7 @@ export class RpcClient<M extends ServiceMethods<M>> {
       if (ctx.endUserIp) metadata.set(METADATA_KEYS.endUserIp, ctx.endUserIp);
     }
     this.options.decorateMetadata?.(metadata);
-    const fallback = Date.now() + this.options.defaultDeadlineMs;
+    const fallback = Date.now() + (options.deadlineMs ?? this.options.defaultDeadlineMs);
     const deadline = ctx?.deadline ? Math.min(ctx.deadline - DEADLINE_MARGIN_MS, fallback) : fallback;
 
     const path = rpcPath(this.options.contract, method);

@@ -17,6 +17,13 @@ describe('topology', () => {
     expect(publicPaths.some((p) => p.includes('OrderService') || p.includes('PaymentService'))).toBe(false);
   });
 
+  it('lets only the gateway import product images, with a passport; the image read is public', () => {
+    const importImage = policyFor('inventory', '/shop.inventory.v1.InventoryService/ImportProductImage');
+    expect([importImage?.callers, importImage?.public]).toEqual([['gateway'], false]);
+    const readImage = policyFor('inventory', '/shop.inventory.v1.InventoryService/GetProductImage');
+    expect([readImage?.callers, readImage?.public]).toEqual([['gateway'], true]);
+  });
+
   it('derives the call graph: gateway -> auth, inventory, order; order -> inventory, payment', () => {
     expect(downstreamsOf('gateway')).toEqual(['auth', 'inventory', 'order']);
     expect(downstreamsOf('order')).toEqual(['inventory', 'payment']);

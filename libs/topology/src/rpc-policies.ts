@@ -54,6 +54,8 @@ const BUSINESS_RPCS: readonly RpcPolicy[] = [
   rpc('inventory', INVENTORY_V1, 'GetProduct', ['gateway'], 'public'),
   rpc('inventory', INVENTORY_V1, 'ReserveStock', ['order'], 'passport'),
   rpc('inventory', INVENTORY_V1, 'ReleaseStock', ['order'], 'passport-or-compensation'),
+  rpc('inventory', INVENTORY_V1, 'ImportProductImage', ['gateway'], 'passport'),
+  rpc('inventory', INVENTORY_V1, 'GetProductImage', ['gateway'], 'public'),
 
   rpc('order', ORDER_V1, 'PlaceOrder', ['gateway'], 'passport'),
   rpc('order', ORDER_V1, 'GetOrder', ['gateway'], 'passport'),

@@ -1,5 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { InventoryClient } from '../clients/inventory.client';
 import { toProductResponse, type ProductResponse } from './dto/product.response';
 
@@ -18,5 +19,27 @@ export class ProductsController {
   @ApiOperation({ summary: 'One product' })
   async get(@Param('id') id: string): Promise<ProductResponse> {
     return toProductResponse(await this.inventory.get(id));
+  }
+
+  /**
+   * The imported bytes with the type stored at import. nosniff keeps a
+   * browser from second-guessing that type, and the sandboxing CSP keeps
+   * anything that is not an image from running as this origin.
+   */
+  @Get(':id/image')
+  @ApiOperation({ summary: "A product's image" })
+  @ApiProduces('image/png', 'image/jpeg', 'image/gif', 'image/webp')
+  async image(@Param('id') id: string, @Res() response: Response): Promise<void> {
+    const image = await this.inventory.image(id);
+    response
+      .status(200)
+      .set({
+        'Content-Type': image.contentType,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cache-Control': 'public, max-age=300',
+        ETag: `"${image.sha256}"`,
+      })
+      .end(image.data);
   }
 }

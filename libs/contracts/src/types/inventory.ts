@@ -32,9 +32,23 @@ export interface ReserveStockRequest {
   lines: StockLine[];
 }
 
+export interface ProductImageInfo {
+  productId: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+}
+export interface ProductImage {
+  contentType: string;
+  data: Buffer;
+  sha256: string;
+}
+
 export interface InventoryServiceMethods {
   ListProducts: { request: Record<string, never>; response: ProductList };
   GetProduct: { request: { id: string }; response: Product };
   ReserveStock: { request: ReserveStockRequest; response: Reservation };
   ReleaseStock: { request: CompensationRequest; response: Reservation };
+  ImportProductImage: { request: { productId: string; url: string }; response: ProductImageInfo };
+  GetProductImage: { request: { productId: string }; response: ProductImage };
 }

@@ -15,6 +15,7 @@ export const SECURITY_EVENTS = [
   'svid_rejected',
   'db_credentials_rejected',
   'db_credentials_expired',
+  'ssrf_blocked',
 ] as const;
 export type SecurityEventName = (typeof SECURITY_EVENTS)[number];
 

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'ssrf',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};
