@@ -26,7 +26,9 @@ export interface RefreshRequest {
   refreshToken: string;
 }
 export interface LogoutRequest {
-  refreshToken: string;
+  refreshToken?: string;
+  /** The access token's `sid`: the session (refresh-token family) to end. */
+  sessionId?: string;
 }
 export interface Jwk {
   kty: string;
