@@ -23,7 +23,7 @@ const ALL_CODES = {
   'AUTH.FORBIDDEN': true,
   'AUTH.INVALID_CREDENTIALS': true,
   'AUTH.LOGIN_THROTTLED': true,
-  'AUTH.EMAIL_TAKEN': true,
+  'AUTH.HASHING_BUSY': true,
   'AUTH.REFRESH_INVALID': true,
   'AUTH.REFRESH_REUSED': true,
   'PEER.DENIED': true,

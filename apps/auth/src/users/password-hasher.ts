@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { HashingSlots } from './hashing-slots';
 
 /**
  * argon2id with explicit parameters (OWASP Password Storage cheat sheet:
@@ -7,21 +8,31 @@ import argon2 from 'argon2';
  */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * Hashes running at once and waiting for a slot. Two running leave the
+ * rest of a small node for auth's cheap RPCs; sixteen waiting is well under
+ * a second of queue at ~50 ms per hash.
+ */
+export const HASHING_LIMITS = { running: 2, waiting: 16 } as const;
+
 export class PasswordHasher {
   /** Verified against when the email is unknown, so timing does not reveal which emails exist. */
   private dummyHash?: Promise<string>;
 
+  constructor(private readonly slots = new HashingSlots(HASHING_LIMITS.running, HASHING_LIMITS.waiting)) {}
+
   hash(password: string): Promise<string> {
-    return argon2.hash(password, OPTIONS);
+    return this.slots.run(() => argon2.hash(password, OPTIONS));
   }
 
   verify(hash: string, password: string): Promise<boolean> {
-    return argon2.verify(hash, password);
+    return this.slots.run(() => argon2.verify(hash, password));
   }
 
   async verifyAgainstNobody(password: string): Promise<false> {
-    this.dummyHash ??= this.hash('not-a-real-password-just-timing');
-    await argon2.verify(await this.dummyHash, password);
+    this.dummyHash ??= argon2.hash('not-a-real-password-just-timing', OPTIONS);
+    const dummy = await this.dummyHash;
+    await this.slots.run(() => argon2.verify(dummy, password));
     return false;
   }
 }
