@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, exportJWK, generateKeyPair } from 'jose';
 import { LabSwitches } from '@shop/config';
-import { isUuid } from '@shop/contracts';
+import { isUuid, type Principal } from '@shop/contracts';
 import type { ServiceRuntime } from '@shop/platform';
 import { createServiceDataSource } from '@shop/persistence';
 import { AccessTokenIssuer } from '@shop/security/access-token';
@@ -59,7 +59,8 @@ describe('refresh-family races on PostgreSQL', () => {
     if (keysDir) rmSync(keysDir, { recursive: true, force: true });
   });
 
-  const principal = () => ({ sub: user.id, roles: user.roles });
+  const principalOf = (sub: string): Principal => ({ sub, roles: ['customer'], scope: [], jti: randomUUID() });
+  const principal = () => principalOf(user.id);
   const stillRotates = async (refreshToken: string | undefined) => (refreshToken ? tokens.refresh(refreshToken).then(() => true, () => false) : false);
   const settled = <T>(promise: Promise<T>) => promise.then((value) => value, () => undefined);
 
@@ -95,7 +96,7 @@ describe('refresh-family races on PostgreSQL', () => {
     const pair = await tokens.issueForLogin(user);
     const sid = decodeJwt(pair.accessToken).sid as string;
     expect(isUuid(sid)).toBe(true);
-    await tokens.logout({ sub: randomUUID(), roles: [] }, undefined, sid); // another user naming this sid: ignored
+    await tokens.logout(principalOf(randomUUID()), undefined, sid); // another user naming this sid: ignored
     const next = await tokens.refresh(pair.refreshToken);
     expect(decodeJwt(next.accessToken).sid).toBe(sid); // rotation stays in the session
     await tokens.logout(principal(), undefined, sid);
