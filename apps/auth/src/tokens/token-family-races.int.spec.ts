@@ -80,7 +80,7 @@ describe('refresh-family races on PostgreSQL', () => {
     }
     expect(reusesDetected).toBe(ROUNDS);
     expect(survivors).toBe(0);
-  });
+  }, 60_000);
 
   it(`leaves nothing alive when refresh and logout race (${ROUNDS} rounds)`, async () => {
     let survivors = 0;
@@ -90,7 +90,7 @@ describe('refresh-family races on PostgreSQL', () => {
       if (await stillRotates(refreshed?.refreshToken)) survivors++;
     }
     expect(survivors).toBe(0);
-  });
+  }, 60_000);
 
   it("ends the session named by the access token's sid when logout carries no refresh token", async () => {
     const pair = await tokens.issueForLogin(user);
