@@ -68,6 +68,8 @@ export interface AccessTokenOverrides {
   readonly typ?: string;
   readonly audience?: string;
   readonly issuer?: string;
+  /** Seconds relative to now; default: issued 5 s ago, expiring one lifetime after that. */
+  readonly issuedAt?: number;
   readonly expiresIn?: number;
   readonly scope?: string;
 }
@@ -80,8 +82,8 @@ export function signAccessToken(signer: Signer, sub: string, overrides: AccessTo
     .setAudience(overrides.audience ?? ACCESS_TOKEN.audience)
     .setSubject(sub)
     .setJti(randomUUID())
-    .setIssuedAt(now - 5)
-    .setExpirationTime(now + (overrides.expiresIn ?? ACCESS_TOKEN.lifetimeSeconds))
+    .setIssuedAt(now + (overrides.issuedAt ?? -5))
+    .setExpirationTime(now + (overrides.expiresIn ?? ACCESS_TOKEN.lifetimeSeconds - 5))
     .sign(signer.key);
 }
 
