@@ -6,13 +6,15 @@ import { HASHING_LIMITS, PasswordHasher } from './password-hasher';
 const codeOf = (outcome: PromiseSettledResult<unknown>) => (outcome.status === 'rejected' ? (outcome.reason as ShopError).code : 'ok');
 
 describe('PasswordHasher under a burst (real argon2)', () => {
-  it('hashes what fits in the slots and the queue, and refuses the rest at once with AUTH.HASHING_BUSY', async () => {
+  it('refuses what does not fit in the slots and the queue at once with AUTH.HASHING_BUSY and Retry-After', async () => {
     const burst = HASHING_LIMITS.running + HASHING_LIMITS.waiting + 12;
     const hasher = new PasswordHasher();
     const outcomes = await Promise.allSettled(Array.from({ length: burst }, (_, n) => hasher.hash(`burst-password-${n}`)));
     const codes = outcomes.map(codeOf);
-    expect(codes.filter((c) => c === 'ok')).toHaveLength(HASHING_LIMITS.running + HASHING_LIMITS.waiting);
-    expect(codes.filter((c) => c === 'AUTH.HASHING_BUSY')).toHaveLength(12);
+    // The queue's wait limit may refuse some queued ones too on a slow machine; never more than the queue held.
+    expect(codes.filter((c) => c === 'ok').length).toBeGreaterThanOrEqual(HASHING_LIMITS.running);
+    expect(codes.filter((c) => c === 'ok').length).toBeLessThanOrEqual(HASHING_LIMITS.running + HASHING_LIMITS.waiting);
+    expect(codes.filter((c) => c !== 'ok').every((c) => c === 'AUTH.HASHING_BUSY')).toBe(true);
     const refusal = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect((refusal.reason as ShopError).details).toEqual({ 'retry-after': '1' });
   }, 30_000);
@@ -27,7 +29,7 @@ describe('PasswordHasher under a burst (real argon2)', () => {
 
 describe('HashingSlots', () => {
   it('never runs more than its slots at once, and runs every queued job', async () => {
-    const slots = new HashingSlots(2, 10);
+    const slots = new HashingSlots(2, 10, 5_000);
     let running = 0;
     let peak = 0;
     const job = async () => {
@@ -40,8 +42,16 @@ describe('HashingSlots', () => {
     await expect(slots.run(async () => 'free again')).resolves.toBe('free again');
   });
 
+  it('gives a waiter up after the wait limit, and keeps serving', async () => {
+    const slots = new HashingSlots(1, 5, 50);
+    const long = slots.run(() => sleep(300));
+    await expect(slots.run(async () => 'too late')).rejects.toMatchObject({ code: 'AUTH.HASHING_BUSY' });
+    await long;
+    await expect(slots.run(async () => 'next')).resolves.toBe('next');
+  });
+
   it('frees the slot when a job fails', async () => {
-    const slots = new HashingSlots(1, 0);
+    const slots = new HashingSlots(1, 0, 1_000);
     await expect(slots.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(slots.run(async () => 'next')).resolves.toBe('next');
   });

@@ -9,17 +9,17 @@ import { HashingSlots } from './hashing-slots';
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /**
- * Hashes running at once and waiting for a slot. Two running leave the
- * rest of a small node for auth's cheap RPCs; sixteen waiting is well under
- * a second of queue at ~50 ms per hash.
+ * Hashes running at once, waiting for a slot, and for how long. Two running
+ * leave the rest of a small node for auth's cheap RPCs; a waiter gives up
+ * after a second, well inside the gateway's 3 s deadline for the call.
  */
-export const HASHING_LIMITS = { running: 2, waiting: 16 } as const;
+export const HASHING_LIMITS = { running: 2, waiting: 16, maxWaitMs: 1_000 } as const;
 
 export class PasswordHasher {
   /** Verified against when the email is unknown, so timing does not reveal which emails exist. */
   private dummyHash?: Promise<string>;
 
-  constructor(private readonly slots = new HashingSlots(HASHING_LIMITS.running, HASHING_LIMITS.waiting)) {}
+  constructor(private readonly slots = new HashingSlots(HASHING_LIMITS.running, HASHING_LIMITS.waiting, HASHING_LIMITS.maxWaitMs)) {}
 
   hash(password: string): Promise<string> {
     return this.slots.run(() => argon2.hash(password, OPTIONS));
