@@ -21,10 +21,11 @@ const describeWithPsql = psqlMissing && !process.env['CI'] ? describe.skip : des
 /** The statements configure.sh gives Vault's database role, with the group filled in as the script does. */
 function engineStatements(group: string): { creation: string; revocation: string } {
   const script = readFileSync(join(VAULT_DIR, 'configure.sh'), 'utf8');
+  const assignments = new Map([...script.matchAll(/(creation_statements|revocation_statements)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2] as string]));
   const pick = (key: string) => {
-    const match = new RegExp(`${key}="((?:[^"\\\\]|\\\\.)*)"`).exec(script);
-    if (!match) throw new Error(`configure.sh has no ${key}`);
-    return (match[1] as string).replaceAll('\\"', '"').replaceAll('${group}', group);
+    const value = assignments.get(key);
+    if (value === undefined) throw new Error(`configure.sh has no ${key}`);
+    return value.replaceAll('\\"', '"').replaceAll('${group}', group);
   };
   return { creation: pick('creation_statements'), revocation: pick('revocation_statements') };
 }

@@ -60,7 +60,7 @@ describe('manifest gate', () => {
     expect(manifestGateFindings(objects)).toEqual([]);
   });
 
-  it('counts a projected ServiceAccount token as mounting one (the Vault Agent's login)', () => {
+  it('counts a projected ServiceAccount token as mounting one (the Vault Agent’s login)', () => {
     const objects = good();
     const deployment = objects.find((o) => o.kind === 'Deployment') as K8sObject;
     const token = { name: 'vault-token', projected: { sources: [{ serviceAccountToken: { audience: 'vault', expirationSeconds: 600, path: 'token' } }] } };
