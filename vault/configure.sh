@@ -11,7 +11,8 @@
 #
 # usage: vault/configure.sh approle|kubernetes
 #
-# Environment (VAULT_ADDR and VAULT_TOKEN as for the vault CLI, an admin token):
+# Environment (VAULT_ADDR and VAULT_TOKEN as for the vault CLI, an admin token;
+#   or VAULT_TOKEN_FILE, a file holding it, so the token stays out of the environment of the container):
 #   SHOP_SECRETS_SOURCE         folder laid out like SECRETS_DIR (what the init
 #                               generated): keys and certificates to store in KV
 #   SHOP_DB_HOST, SHOP_DB_PORT  PostgreSQL as the services reach it
@@ -28,6 +29,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 auth_method=${1:?usage: configure.sh approle|kubernetes}
 case "$auth_method" in approle | kubernetes) ;; *) echo "unknown auth method '$auth_method' (approle or kubernetes)" >&2 && exit 2 ;; esac
 command -v vault >/dev/null || { echo "configure.sh needs the vault CLI" >&2 && exit 1; }
+if [ -n "${VAULT_TOKEN_FILE:-}" ]; then
+  VAULT_TOKEN=$(cat "$VAULT_TOKEN_FILE")
+  export VAULT_TOKEN
+fi
 source_dir=${SHOP_SECRETS_SOURCE:?SHOP_SECRETS_SOURCE must name the generated secrets folder}
 db_host=${SHOP_DB_HOST:?} db_port=${SHOP_DB_PORT:-5432} db_name=${SHOP_DB_NAME:-shop}
 db_ttl=${SHOP_DB_TTL:-15m} db_max_ttl=${SHOP_DB_MAX_TTL:-1h}
