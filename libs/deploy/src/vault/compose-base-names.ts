@@ -7,8 +7,10 @@ import { SERVICE_NAMES } from '@shop/topology';
  * fails when the base stops providing one of them; change them here only.
  */
 export const COMPOSE_BASE = {
-  /** The one-shot that writes the secrets and provisions the database (migrations, roles). */
-  init: 'platform-init',
+  /** The one-shot that writes the secrets (keys, certificates, the superuser's password). */
+  secretsInit: 'platform-init',
+  /** The one-shot that creates the database, its roles and schemas, and migrates: Vault's login needs the roles. */
+  databaseInit: 'database-init',
   postgres: 'postgres',
   /** PostgreSQL's superuser: its name, and its password file inside the `postgres` secrets folder. */
   superuser: 'postgres',

@@ -34,7 +34,8 @@ describeWithCompose(`${VAULT_OVERLAY_PATH} with docker-compose config`, () => {
           services: {
             ...Object.fromEntries(COMPOSE_BASE.services.map((s) => [s, service(s)])),
             [COMPOSE_BASE.postgres]: service('postgres'),
-            [COMPOSE_BASE.init]: { image: 'stand-in/init:1' },
+            [COMPOSE_BASE.secretsInit]: { image: 'stand-in/init:1' },
+            [COMPOSE_BASE.databaseInit]: { image: 'stand-in/init:1' },
           },
           volumes: Object.fromEntries([...COMPOSE_BASE.services, 'postgres'].map((f) => [COMPOSE_BASE.secretsVolumeOf(f), {}])),
         });
@@ -63,7 +64,7 @@ describeWithCompose(`${VAULT_OVERLAY_PATH} with docker-compose config`, () => {
 
   itWithBase('relies only on services and volumes the base declares', () => {
     const base = parse(readFileSync(BASE, 'utf8')) as { services: Record<string, unknown>; volumes?: Record<string, unknown> };
-    for (const name of [COMPOSE_BASE.init, COMPOSE_BASE.postgres, ...COMPOSE_BASE.services]) expect([name, name in base.services]).toEqual([name, true]);
+    for (const name of [COMPOSE_BASE.secretsInit, COMPOSE_BASE.databaseInit, COMPOSE_BASE.postgres, ...COMPOSE_BASE.services]) expect([name, name in base.services]).toEqual([name, true]);
     for (const folder of [...COMPOSE_BASE.services, 'postgres']) expect([folder, COMPOSE_BASE.secretsVolumeOf(folder) in (base.volumes ?? {})]).toEqual([folder, true]);
   });
 });

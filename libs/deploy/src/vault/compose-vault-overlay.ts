@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { SECRET_FILES } from '@shop/security/secrets';
 import { SERVICES, SERVICE_NAMES, type ServiceName } from '@shop/topology';
 import { DEPLOY } from '../deploy-settings';
 import { GENERATED_HEADER, type GeneratedFile } from '../generated-file';
@@ -82,7 +83,7 @@ function databaseAdmin(): Service {
     volumes: ['./vault:/shop/vault:ro', `vault-bootstrap:${BOOTSTRAP}`, `${COMPOSE_BASE.secretsVolumeOf('postgres')}:/run/secrets/superuser:ro`],
     depends_on: {
       [COMPOSE_BASE.postgres]: { condition: 'service_healthy' },
-      [COMPOSE_BASE.init]: { condition: 'service_completed_successfully' },
+      [COMPOSE_BASE.databaseInit]: { condition: 'service_completed_successfully' },
       'vault-prepare': { condition: 'service_completed_successfully' },
     },
     networks: ['vault-postgres'],
@@ -130,7 +131,8 @@ function init(): Service {
  */
 function agent(service: ServiceName): Service {
   const folder = `${DEPLOY.secretsMount}/${service}`;
-  const files = agentTemplatesOf(service).map((t) => `${folder}/${t.file}`);
+  // platform-init's static db.json is already in the volume: only a rendered one has a lease.
+  const rendered = agentTemplatesOf(service).map((t) => (t.file === SECRET_FILES.runtimeDb ? `grep -q '"lease"' ${folder}/${t.file}` : `test -s ${folder}/${t.file}`));
   return {
     image: VAULT_IMAGE,
     user: RUNTIME_USER,
@@ -143,7 +145,7 @@ function agent(service: ServiceName): Service {
       `${approleVolumeOf(service)}:${APPROLE}:ro`,
       `${COMPOSE_BASE.secretsVolumeOf(service)}:${folder}`,
     ],
-    healthcheck: { test: ['CMD', 'sh', '-c', files.map((f) => `test -s ${f}`).join(' && ')], interval: '2s', timeout: '2s', retries: 60 },
+    healthcheck: { test: ['CMD', 'sh', '-c', rendered.join(' && ')], interval: '2s', timeout: '2s', retries: 60 },
     depends_on: { 'vault-init': { condition: 'service_completed_successfully' } },
     networks: [agentNetworkOf(service)],
     ...hardened(),
