@@ -75,6 +75,7 @@ function databaseAdmin(): Service {
     user: RUNTIME_USER,
     entrypoint: ['sh', '/shop/vault/db-admin.sh'],
     environment: {
+      HOME: '/tmp',
       PGHOST: COMPOSE_BASE.postgres,
       PGUSER: COMPOSE_BASE.superuser,
       SHOP_DB_SUPERUSER_PASSWORD_FILE: `/run/secrets/superuser/${COMPOSE_BASE.superuserPasswordFile}`,
