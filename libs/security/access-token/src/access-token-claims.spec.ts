@@ -8,14 +8,14 @@ const now = () => Math.floor(Date.now() / 1000);
 const { lifetimeSeconds: LIFETIME, clockToleranceSeconds: TOLERANCE } = ACCESS_TOKEN;
 
 /** The claims auth signs (see access-token-issuer.ts), issued `age` seconds ago. */
-const claims = (overrides: Record<string, unknown> = {}) => ({
+const claims = (overrides: Record<string, unknown> = {}, t = now()) => ({
   sub: randomUUID(),
   jti: randomUUID(),
   sid: randomUUID(),
   roles: ['customer'],
   scope: 'orders:read orders:write',
-  iat: now(),
-  exp: now() + LIFETIME,
+  iat: t,
+  exp: t + LIFETIME,
   ...overrides,
 });
 
@@ -33,17 +33,20 @@ describe('AccessTokenStrategy claim checks', () => {
   });
 
   it('accepts an iat up to the clock tolerance ahead (the issuer clock runs a little fast)', async () => {
-    expect(await rejectionOf(claims({ iat: now() + TOLERANCE - 1, exp: now() + TOLERANCE - 1 + LIFETIME }))).toBeUndefined();
+    const t = now();
+    expect(await rejectionOf(claims({ iat: t + TOLERANCE - 1, exp: t + TOLERANCE - 1 + LIFETIME }, t))).toBeUndefined();
   });
 
+  // Overrides are computed from the test's own `t`, so a slow machine cannot shift them against `iat`.
   it.each([
-    ['an iat in the future, beyond the tolerance', { iat: now() + 3600, exp: now() + 3600 + LIFETIME }, 'issued_in_future'],
-    ['an iat just past the tolerance', { iat: now() + TOLERANCE + 2, exp: now() + TOLERANCE + 2 + LIFETIME }, 'issued_in_future'],
-    ['exp - iat longer than the profile lifetime', { exp: now() + LIFETIME + 1 }, 'lifetime_too_long'],
-    ['a year-long token', { exp: now() + 365 * 24 * 3600 }, 'lifetime_too_long'],
-    ['no iat', { iat: undefined }, 'bad_claims'],
-    ['a sid that is not a string', { sid: 42 }, 'bad_claims'],
+    ['an iat in the future, beyond the tolerance', (t: number) => ({ iat: t + 3600, exp: t + 3600 + LIFETIME }), 'issued_in_future'],
+    ['an iat just past the tolerance', (t: number) => ({ iat: t + TOLERANCE + 2, exp: t + TOLERANCE + 2 + LIFETIME }), 'issued_in_future'],
+    ['exp - iat longer than the profile lifetime', (t: number) => ({ exp: t + LIFETIME + 1 }), 'lifetime_too_long'],
+    ['a year-long token', (t: number) => ({ exp: t + 365 * 24 * 3600 }), 'lifetime_too_long'],
+    ['no iat', () => ({ iat: undefined }), 'bad_claims'],
+    ['a sid that is not a string', () => ({ sid: 42 }), 'bad_claims'],
   ])('rejects %s', async (_case, overrides, reason) => {
-    expect(await rejectionOf(claims(overrides))).toEqual(['AUTH.TOKEN_INVALID', reason]);
+    const t = now();
+    expect(await rejectionOf(claims(overrides(t), t))).toEqual(['AUTH.TOKEN_INVALID', reason]);
   });
 });
