@@ -13,7 +13,7 @@ export class OrderClient extends DownstreamClient<OrderServiceMethods> {
   /** Sends the checkout's compensation passport (minted by BearerGuard) to order, on this call only. */
   place(request: PlaceOrderRequest): Promise<Order> {
     const compensation = requestContext.current()?.compensationPassport;
-    const metadata = compensation ? { [METADATA_KEYS.compensationPassport]: compensation } : {};
+    const metadata: Record<string, string> = compensation ? { [METADATA_KEYS.compensationPassport]: compensation } : {};
     return this.rpc.call('PlaceOrder', request, { metadata });
   }
 
