@@ -45,7 +45,7 @@ export class PassportGuard implements CallGuard {
     const policy = this.policies.get(inbound.path);
     if (policy?.public) return;
     const token = single(inbound, METADATA_KEYS.passport);
-    if (token === undefined) throw this.refuse(inbound, 'missing', 'PASSPORT.MISSING');
+    if (!token) throw this.refuse(inbound, 'missing', 'PASSPORT.MISSING');
     const principal = await this.verify(inbound, token);
     if (this.options.bindingEnforced && !opens(policy, principal.op)) {
       throw this.refuse(inbound, 'wrong_operation', 'PASSPORT.WRONG_OPERATION', { op: principal.op ?? '' });
