@@ -50,7 +50,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @Authenticated()
+  @Authenticated({ operation: 'auth.logout' })
   @ApiOperation({ summary: "Revoke this access token and its session's refresh-token family (and the given refresh token's family)" })
   async logout(@Body() body: LogoutDto, @Req() request: Request & { user: AuthenticatedUser }): Promise<void> {
     if (this.runtime.config.lab.isOn('revocation')) {
