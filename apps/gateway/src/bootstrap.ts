@@ -20,6 +20,7 @@ import { requestContextMiddleware } from './http/request-context.middleware';
 import { createValidationPipe } from './http/validation';
 import { REDIS_CONNECTION } from './rate-limit/rate-limit.constants';
 import { redisReadinessCheck } from './rate-limit/redis-readiness';
+import { serveWebApp } from './web/serve-web';
 
 /** Request bodies here are tiny; 16 KiB is plenty and bounds parsing work. */
 const MAX_BODY = '16kb';
@@ -44,6 +45,7 @@ async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplicatio
       strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true },
     }),
   );
+  serveWebApp(app, logger);
   app.use(jsonOnlyMiddleware);
   app.use(...jsonBody(MAX_BODY));
   app.useGlobalPipes(createValidationPipe(config.lab.isOn('mass-assignment')));
