@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startOpsServer } from '@shop/observability';
-import { buildRuntime, type ServiceRuntime } from '@shop/platform';
+import { buildRuntime, publishSecurityEvents, type ServiceRuntime } from '@shop/platform';
 import { httpsServerOptions, readHttpsMaterial, reloadHttpsOnChange } from '@shop/security/transport-identity';
 import helmet from 'helmet';
 import type { Server } from 'node:https';
@@ -57,6 +57,7 @@ async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplicatio
 export async function bootstrapGateway(): Promise<void> {
   const runtime = buildRuntime('gateway');
   const { config, logger, metrics } = runtime;
+  const stopPublishing = publishSecurityEvents(runtime);
   const app = await createApp(runtime);
   await app.listen(config.ports.https as number, config.bindHost);
 
@@ -87,6 +88,7 @@ export async function bootstrapGateway(): Promise<void> {
     await app.close();
     runtime.clients.close();
     runtime.transport.close();
+    stopPublishing();
     logger.flush();
     process.exit(0);
   };

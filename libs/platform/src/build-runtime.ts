@@ -1,11 +1,10 @@
 import { labBanner, loadServiceConfigFromProcess } from '@shop/config';
 import { ShopMetrics, createLogger } from '@shop/observability';
 import { RoleCheck } from '@shop/security/authz';
-import { RedisSecurityEventStream, SecurityEvents, securityEventStreamKey } from '@shop/security/audit';
+import { SecurityEvents } from '@shop/security/audit';
 import { SECRET_FILES, SecretFiles } from '@shop/security/secrets';
 import { WorkloadTransport } from '@shop/security/transport-identity';
 import type { ServiceName } from '@shop/topology';
-import Redis from 'ioredis';
 import { RpcClients } from './rpc-clients';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -20,14 +19,6 @@ export function buildRuntime(service: ServiceName): ServiceRuntime {
   }
   const metrics = new ShopMetrics(service);
   const events = new SecurityEvents(logger, metrics, service);
-  if (config.redisUrl) {
-    // Its own connection, without an offline queue: while Redis is away events
-    // are dropped from the console feed (still logged and counted), never queued in memory.
-    const redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    redis.on('error', () => undefined);
-    const key = securityEventStreamKey(config.redisKeyPrefix);
-    events.publishTo(new RedisSecurityEventStream(redis, key, (error) => logger.warn({ err: error }, 'security events: console stream unavailable; events are only logged')));
-  }
   const transport = new WorkloadTransport(config, {
     onHandshake: () => metrics.tlsHandshakes.inc({ listener: 'grpc' }),
     onSvidReloaded: (svid) => logger.info({ spiffeId: svid.spiffeId, notAfter: svid.notAfter }, 'SVID reloaded'),
