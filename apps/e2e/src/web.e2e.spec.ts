@@ -23,6 +23,7 @@ describe('the storefront and the security console in headless Chromium', () => {
   });
 
   afterAll(async () => {
+    if (process.env['KEEP_LOGS']) require('node:fs').cpSync(`${platform.devDir}/logs`, process.env['KEEP_LOGS'], { recursive: true });
     await browser?.close();
     await platform?.destroy();
   });
@@ -85,7 +86,7 @@ describe('the storefront and the security console in headless Chromium', () => {
     await signIn(page, ALICE);
     await mugRow(page).waitFor();
     const before = await stockShown(page);
-    await mugRow(page).getByRole('button', { name: /Add .* to the cart/ }).click();
+    await mugRow(page).getByRole('button', { name: /^Add to cart/ }).click();
     await page.getByRole('link', { name: 'Cart (1)' }).click();
     await page.getByLabel('Card number').fill(CARDS.good.cardNumber);
     await page.getByLabel('CVC').fill(CARDS.good.cvc);

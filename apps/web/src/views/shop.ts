@@ -31,7 +31,7 @@ export const catalogueView: View = async (ctx) => {
             <td>${money(p.price, p.currency)}</td>
             <td class="stock">${stockText(p)}</td>
             <td>
-              <button type="button" ?disabled=${p.stock === 0} aria-label="Add ${p.name} to the cart" @click=${() => addToCart(ctx, p, 1)}>
+              <button type="button" ?disabled=${p.stock === 0} aria-label="Add to cart: ${p.name}" @click=${() => addToCart(ctx, p, 1)}>
                 Add to cart
               </button>
             </td>
