@@ -17,7 +17,9 @@ describe('the storefront and the security console in headless Chromium', () => {
 
   beforeAll(async () => {
     [platform, browser] = await Promise.all([
-      startTestPlatform({ label: 'web', env: { SHOP_RATE_LIMIT_IP_PER_10S: '5000', SHOP_RATE_LIMIT_USER_PER_10S: '5000' } }),
+      // Lab mode with one control off (the SSRF guard), so the console can show an attack
+      // succeeding next to others blocked; the storefront's own checks do not depend on it.
+      startTestPlatform({ label: 'web', labDisable: 'ssrf-guard', env: { SHOP_RATE_LIMIT_IP_PER_10S: '5000', SHOP_RATE_LIMIT_USER_PER_10S: '5000' } }),
       launchChromium(),
     ]);
   });
@@ -96,7 +98,7 @@ describe('the storefront and the security console in headless Chromium', () => {
     expect(await page.locator('dd.status').innerText()).toBe('CONFIRMED');
     await screenshot(page, 'order-confirmed');
 
-    await page.getByRole('link', { name: 'My orders' }).click();
+    await page.getByRole('link', { name: 'My orders', exact: true }).click();
     await page.locator('table.orders tbody tr').first().waitFor();
     await page.getByRole('link', { name: 'Catalogue' }).click();
     await mugRow(page).waitFor();
@@ -152,24 +154,36 @@ describe('the storefront and the security console in headless Chromium', () => {
     await signIn(page, ADMIN);
     await page.getByRole('link', { name: 'Security console' }).click();
     await page.getByRole('status').filter({ hasText: 'Feed: live' }).waitFor();
-    const orderEdge = page.locator('table.graph tr', { has: page.locator('td', { hasText: /^order$/ }) }).first();
-    expect(await orderEdge.innerText()).toContain('mtls: on');
+    expect(await page.getByRole('note').innerText()).toContain('switched off: ssrf-guard');
+    const edge = (to: string) => page.locator('table.graph tbody tr', { has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${to}$`) }) });
+    expect(await edge('order').first().innerText()).toContain('mtls: on');
+    expect(await edge('inventory').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('ssrf-guard: OFF (lab)')]));
 
-    // The attacks run from outside the browser, as an attacker would: a
-    // compromised order forging a passport, a compromised inventory calling payment.
+    // Attacks from outside the browser, as an attacker would run them: a compromised
+    // order forging a passport, a compromised inventory calling payment.
     const target = new LabTarget(platform.gatewayUrl, platform.devDir, platform.portOffset);
-    const attacks = ATTACKS.filter((a) => ['passport-forged-by-order', 'peer-authz-wrong-identity', 'bfla-admin-route'].includes(a.id));
+    const attacks = ATTACKS.filter((a) => ['passport-forged-by-order', 'peer-authz-wrong-identity'].includes(a.id));
     const scored = await runAttacks(target, attacks).finally(() => target.close());
-    expect(scored.map((s) => s.result.outcome)).toEqual(['blocked', 'blocked', 'blocked']);
-
+    expect(scored.map((s) => s.result.outcome)).toEqual(['blocked', 'blocked']);
     const live = page.locator('#live-events');
     await live.locator('tr[data-event="passport_invalid"]').first().waitFor({ timeout: 10_000 });
     await live.locator('tr[data-event="peer_denied"]').first().waitFor({ timeout: 10_000 });
-    await live.locator('tr[data-event="access_denied"]').first().waitFor({ timeout: 10_000 });
-    const services = await live.locator('tbody tr td:nth-child(2)').allInnerTexts();
-    expect(services).toContain('payment');
-    expect(services).toContain('gateway');
-    await screenshot(page, 'console');
+    expect(await live.locator('tbody tr td:nth-child(2)').allInnerTexts()).toContain('payment');
+
+    // From the browser: a blocked attack with its events beside the verdict...
+    const runFromConsole = async (id: string) => {
+      await page.getByLabel('Attack').selectOption(id);
+      await page.getByRole('button', { name: 'Run' }).click();
+      await page.locator('.verdict[data-outcome]').waitFor({ timeout: 90_000 });
+      return page.locator('.verdict').getAttribute('data-outcome');
+    };
+    expect(await runFromConsole('bfla-admin-route')).toBe('blocked');
+    await page.locator('#caused-events tr[data-event="access_denied"]').first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'console-attack-blocked');
+    // ...and one that succeeds because the lab switched its control off.
+    expect(await runFromConsole('ssrf-ops-metrics-loopback')).toBe('succeeded');
+    expect(await page.locator('.verdict + p').innerText()).toContain('/metrics');
+    await screenshot(page, 'console-attack-succeeded');
   });
 
   it('has no serious accessibility violation on the main pages (axe-core)', async () => {
