@@ -9,6 +9,8 @@ import { launchChromium, persistedState, screenshot, shopContext, type PageRepor
 const [ALICE, BOB, ADMIN] = DEMO_ACCOUNTS;
 type Account = (typeof DEMO_ACCOUNTS)[number];
 const MUG = DEMO_PRODUCT_IDS.mug;
+/** `SHOP_SCREENSHOTS=1` rewrites the README's PNGs in docs/web. */
+const SCREENSHOTS = process.env['SHOP_SCREENSHOTS'] === '1';
 
 describe('the storefront and the security console in headless Chromium', () => {
   let platform: TestPlatform;
@@ -83,7 +85,7 @@ describe('the storefront and the security console in headless Chromium', () => {
     const loadMs = Date.now() - started;
     process.stdout.write(`catalogue page load (new profile, to rendered stock): ${loadMs} ms\n`);
     expect(await page.locator('table.products tbody tr').count()).toBeGreaterThanOrEqual(10);
-    await screenshot(page, 'catalogue');
+    await screenshot(page, 'catalogue', SCREENSHOTS);
 
     await signIn(page, ALICE);
     await mugRow(page).waitFor();
@@ -92,11 +94,11 @@ describe('the storefront and the security console in headless Chromium', () => {
     await page.getByRole('link', { name: 'Cart (1)' }).click();
     await page.getByLabel('Card number').fill(CARDS.good.cardNumber);
     await page.getByLabel('CVC').fill(CARDS.good.cvc);
-    await screenshot(page, 'checkout');
+    await screenshot(page, 'checkout', SCREENSHOTS);
     await page.getByRole('button', { name: 'Pay and place the order' }).click();
     await page.getByRole('status').filter({ hasText: 'Order confirmed' }).waitFor();
     expect(await page.locator('dd.status').innerText()).toBe('CONFIRMED');
-    await screenshot(page, 'order-confirmed');
+    await screenshot(page, 'order-confirmed', SCREENSHOTS);
 
     await page.getByRole('link', { name: 'My orders', exact: true }).click();
     await page.locator('table.orders tbody tr').first().waitFor();
@@ -125,7 +127,7 @@ describe('the storefront and the security console in headless Chromium', () => {
     expect(await page.getByRole('alert').innerText()).toContain('Nothing was charged');
     expect(await stockShown(page)).toBe(before);
     expect(await stockOf(platform.api, MUG)).toBe(before);
-    await screenshot(page, 'card-declined');
+    await screenshot(page, 'card-declined', SCREENSHOTS);
   });
 
   it("does not show Alice's order to Bob who opens it by its URL", async () => {
@@ -155,7 +157,7 @@ describe('the storefront and the security console in headless Chromium', () => {
     await page.getByRole('link', { name: 'Security console' }).click();
     await page.getByRole('status').filter({ hasText: 'Feed: live' }).waitFor();
     expect(await page.getByRole('note').innerText()).toContain('switched off: ssrf-guard');
-    const edge = (to: string) => page.locator('table.graph tbody tr', { has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${to}$`) }) });
+    const edge = (to: string) => page.locator('table.graph tbody tr', { has: page.locator(`td:nth-child(2):text-is("${to}")`) });
     expect(await edge('order').first().innerText()).toContain('mtls: on');
     expect(await edge('inventory').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('ssrf-guard: OFF (lab)')]));
 
@@ -172,18 +174,18 @@ describe('the storefront and the security console in headless Chromium', () => {
 
     // From the browser: a blocked attack with its events beside the verdict...
     const runFromConsole = async (id: string) => {
-      await page.getByLabel('Attack').selectOption(id);
+      await page.getByLabel('Attack', { exact: true }).selectOption(id);
       await page.getByRole('button', { name: 'Run' }).click();
       await page.locator('.verdict[data-outcome]').waitFor({ timeout: 90_000 });
       return page.locator('.verdict').getAttribute('data-outcome');
     };
     expect(await runFromConsole('bfla-admin-route')).toBe('blocked');
     await page.locator('#caused-events tr[data-event="access_denied"]').first().waitFor({ timeout: 10_000 });
-    await screenshot(page, 'console-attack-blocked');
+    await screenshot(page, 'console-attack-blocked', SCREENSHOTS);
     // ...and one that succeeds because the lab switched its control off.
     expect(await runFromConsole('ssrf-ops-metrics-loopback')).toBe('succeeded');
     expect(await page.locator('.verdict + p').innerText()).toContain('/metrics');
-    await screenshot(page, 'console-attack-succeeded');
+    await screenshot(page, 'console-attack-succeeded', SCREENSHOTS);
   });
 
   it('has no serious accessibility violation on the main pages (axe-core)', async () => {

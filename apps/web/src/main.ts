@@ -26,6 +26,8 @@ const VIEWS: Readonly<Record<string, View>> = {
 };
 
 const root = document.getElementById('app') as HTMLElement;
+// lit-html renders next to existing children; the static "Loading…" text must go.
+root.replaceChildren();
 let flash: Flash | undefined;
 
 async function logout(): Promise<void> {

@@ -27,6 +27,8 @@ export interface PageReport {
  */
 export async function shopContext(browser: Browser, report: PageReport): Promise<BrowserContext> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1200, height: 800 } });
+  // Generous: CI machines are shared (2 cores, several platforms); a failure here should mean broken, not busy.
+  context.setDefaultTimeout(60_000);
   await context.exposeBinding('__reportCspViolation', (_source, text: string) => void report.violations.push(text));
   // Page code, as a string: this project's TypeScript has no DOM types.
   await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) =>
@@ -46,9 +48,9 @@ export async function persistedState(page: Page): Promise<{ localStorage: number
   return { ...storage, cookies: (await page.context().cookies()).length };
 }
 
-/** PNGs for the README, written only when asked (SHOP_SCREENSHOTS=1), so test runs leave the tree clean. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  if (process.env['SHOP_SCREENSHOTS'] !== '1') return;
+/** PNGs for the README, written only when asked (the spec passes SHOP_SCREENSHOTS=1), so test runs leave the tree clean. */
+export async function screenshot(page: Page, name: string, enabled: boolean): Promise<void> {
+  if (!enabled) return;
   const dir = join(REPO_ROOT, 'docs', 'web');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
