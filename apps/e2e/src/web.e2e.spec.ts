@@ -82,8 +82,8 @@ describe('the storefront and the security console in headless Chromium', () => {
     const started = Date.now();
     const page = await openShop();
     await mugRow(page).waitFor();
-    // From navigation start (the page's own clock) to the stock rendered, and wall time including a fresh profile.
-    const sinceNavigation = Math.round(await page.evaluate<number>('performance.now()'));
+    // From navigation start to the catalogue rendered with its stock (the app's performance mark), and wall time with a fresh profile.
+    const sinceNavigation = Math.round(await page.evaluate<number>(`performance.getEntriesByName('rendered:catalogue')[0].startTime`));
     process.stdout.write(`catalogue: stock rendered ${sinceNavigation} ms after navigation start (${Date.now() - started} ms with a new browser profile)\n`);
     expect(await page.locator('table.products tbody tr').count()).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'catalogue', SCREENSHOTS);
