@@ -30,7 +30,7 @@ export class ConsoleController {
   }
 
   @Get('overview')
-  @Authenticated({ role: ROLES.admin })
+  @Authenticated({ operation: 'admin.console', role: ROLES.admin })
   @ApiOperation({ summary: 'The call graph with the controls on each edge, the lab switches and the lab attacks (admin)' })
   async overview(): Promise<ConsoleOverview> {
     const { config } = this.runtime;
@@ -40,7 +40,7 @@ export class ConsoleController {
 
   @Post('attacks/:id')
   @HttpCode(200)
-  @Authenticated({ role: ROLES.admin })
+  @Authenticated({ operation: 'admin.console', role: ROLES.admin })
   @ApiOperation({ summary: 'Run one attack of the lab and return its verdict (admin, SHOP_ENV=lab only)' })
   async runAttack(@Param('id') id: string): Promise<LabAttackRun> {
     if (!this.lab) throw new ShopError('REQUEST.NOT_FOUND', 'attacks run from the console only with SHOP_ENV=lab');
@@ -51,7 +51,7 @@ export class ConsoleController {
   }
 
   @Get('events')
-  @Authenticated({ role: ROLES.admin })
+  @Authenticated({ operation: 'admin.console', role: ROLES.admin })
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: 'Live security events of all five services, as server-sent events (admin)' })
   async events(@Req() request: Request & { user: AuthenticatedUser }, @Res() response: Response): Promise<void> {
