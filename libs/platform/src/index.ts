@@ -9,3 +9,4 @@ export * from './rpc-clients';
 export * from './health.controller';
 export * from './downstream-client';
 export * from './order-bound-principal.decorator';
+export * from './security-event-stream';

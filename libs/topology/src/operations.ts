@@ -13,6 +13,8 @@ export const OPERATIONS = [
   'admin.orders.list',
   'admin.products.import-image',
   'orders.compensate',
+  // The security console (gateway only): its passport opens no RPC at all.
+  'admin.console',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
