@@ -34,8 +34,8 @@ describe('accounts and sessions', () => {
       start = performance.now();
       const freshAnswer = await register(email);
       fresh.push(performance.now() - start);
-      expect([takenAnswer.status, takenAnswer.body]).toEqual([202, { email: ALICE.email }]);
-      expect([freshAnswer.status, freshAnswer.body]).toEqual([202, { email }]);
+      expect([takenAnswer.status, takenAnswer.body]).toEqual([201, { email: ALICE.email }]);
+      expect([freshAnswer.status, freshAnswer.body]).toEqual([201, { email }]);
     }
     // Both hash the password; a taken email skips nothing but the row. Loose bounds: a shared CI machine.
     const ratio = median(taken) / median(fresh);
@@ -47,7 +47,7 @@ describe('accounts and sessions', () => {
     const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => register(`flood-${n}-${randomUUID().slice(0, 6)}@shop.test`)));
     const busy = answers.filter((a) => a.status === 503);
     const histogram = answers.reduce<Record<string, number>>((h, a) => ({ ...h, [`${a.status} ${String(a.body['code'] ?? '')}`]: (h[`${a.status} ${String(a.body['code'] ?? '')}`] ?? 0) + 1 }), {});
-    expect(Object.keys(histogram).sort()).toEqual(['202 ', '503 AUTH.HASHING_BUSY']);
+    expect(Object.keys(histogram).sort()).toEqual(['201 ', '503 AUTH.HASHING_BUSY']);
     expect(busy.length).toBeGreaterThan(0);
     for (const answer of busy) {
       expect(answer.body['code']).toBe('AUTH.HASHING_BUSY');

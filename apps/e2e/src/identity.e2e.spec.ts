@@ -64,7 +64,7 @@ describe('identity, ownership and the token lifecycle', () => {
       await platform.api.post('/api/v1/auth/logout', {}, { token: admin.accessToken }),
     ];
     expectNoPassport(responses);
-    expect(responses.map((r) => r.status)).toEqual([201, 402, 200, 200, 200, 200, 200, 403, 200, 202, 200, 204]);
+    expect(responses.map((r) => r.status)).toEqual([201, 402, 200, 200, 200, 200, 200, 403, 200, 201, 200, 204]);
   });
 
   // Passwords here belong to throw-away accounts in a throw-away database.
@@ -74,7 +74,7 @@ describe('identity, ownership and the token lifecycle', () => {
 
     it('lets a burst of 20 parallel guesses reach the password check only 5 times', async () => {
       const email = `burst-${randomUUID().slice(0, 8)}@shop.test`;
-      expect((await platform.api.post('/api/v1/auth/register', { email, password: 'a-long-real-password', displayName: 'Burst' })).status).toBe(202);
+      expect((await platform.api.post('/api/v1/auth/register', { email, password: 'a-long-real-password', displayName: 'Burst' })).status).toBe(201);
       const codes = codesOf(await Promise.all(Array.from({ length: 20 }, (_, n) => guess(email, n))));
       expect(codes.filter((c) => c === 'AUTH.INVALID_CREDENTIALS')).toHaveLength(5);
       expect(codes.filter((c) => c === 'AUTH.LOGIN_THROTTLED')).toHaveLength(15);
@@ -82,7 +82,7 @@ describe('identity, ownership and the token lifecycle', () => {
 
     it('throttles an unknown email exactly like a registered one, so the lock-out reveals nothing', async () => {
       const known = `known-${randomUUID().slice(0, 8)}@shop.test`;
-      expect((await platform.api.post('/api/v1/auth/register', { email: known, password: 'a-long-real-password', displayName: 'Known' })).status).toBe(202);
+      expect((await platform.api.post('/api/v1/auth/register', { email: known, password: 'a-long-real-password', displayName: 'Known' })).status).toBe(201);
       const unknown = `unknown-${randomUUID().slice(0, 8)}@shop.test`;
       const sequence = async (email: string) => {
         const responses = [];

@@ -26,9 +26,9 @@ describe('the shop, end to end over HTTPS', () => {
   it('registers a new customer who can then log in; registering the email again changes nothing and reveals nothing', async () => {
     const email = `carol-${randomUUID().slice(0, 8)}@example.com`;
     const registered = await platform.api.post('/api/v1/auth/register', { email, password: 'carol-password-1', displayName: 'Carol' });
-    expect([registered.status, registered.body]).toEqual([202, { email }]);
+    expect([registered.status, registered.body]).toEqual([201, { email }]);
     const again = await platform.api.post('/api/v1/auth/register', { email, password: 'mallory-password-1', displayName: 'Mallory' });
-    expect([again.status, again.body]).toEqual([202, { email }]);
+    expect([again.status, again.body]).toEqual([201, { email }]);
     const hijack = await platform.api.post('/api/v1/auth/login', { email, password: 'mallory-password-1' });
     expect([hijack.status, hijack.body['code']]).toEqual([401, 'AUTH.INVALID_CREDENTIALS']);
     const tokens = await platform.api.login(email, 'carol-password-1');

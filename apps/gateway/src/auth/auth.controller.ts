@@ -22,7 +22,7 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @HttpCode(202)
+  @HttpCode(201)
   @RegisterRoute()
   @ApiOperation({ summary: 'Create a customer account; the answer is the same whether the email is new or taken' })
   async register(@Body() body: RegisterDto): Promise<RegistrationAcceptedResponse> {

@@ -53,7 +53,7 @@ export const RATE_LIMIT_ATTACKS: readonly Attack[] = [
       );
       const count = (status: number) => answers.filter((a) => a.status === status).length;
       // 504: auth was too busy hashing to answer in time, which is what the attacker wants.
-      const [accepted, limited, shed, overloaded] = [count(202), count(429), count(503), count(504)];
+      const [accepted, limited, shed, overloaded] = [count(201), count(429), count(503), count(504)];
       if (accepted + limited + shed + overloaded !== REGISTRATIONS) throw new Error(`unexpected answers: ${answers.map((a) => `${a.status} ${String(a.body['code'])}`).join(', ')}`);
       // auth's own bound on concurrent hashes (503 AUTH.HASHING_BUSY) has no switch; it sheds what the limit let through.
       const evidence = `${accepted} registered, ${limited} got 429, ${shed} shed by auth with 503, ${overloaded} timed out`;
