@@ -10,6 +10,7 @@ import {
   type RequestContext,
   type ShopMetrics,
 } from '@shop/observability';
+import { workloadLabelOf } from '@shop/topology';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { toGrpcError } from './grpc-errors';
 import type { CallGuard, InboundCall } from './inbound-call';
@@ -107,7 +108,7 @@ export class ShopGrpcServer extends ServerGrpc {
         } finally {
           this.inflight--;
           this.shop.metrics.inflightRpcs.dec();
-          this.shop.metrics.rpcServerRequests.inc({ rpc: path, code: GrpcStatus[code] });
+          this.shop.metrics.rpcServerRequests.inc({ caller: workloadLabelOf(context.peer), rpc: path, code: GrpcStatus[code] });
           this.shop.metrics.rpcServerDuration.observe({ rpc: path }, (performance.now() - started) / 1000);
         }
       });

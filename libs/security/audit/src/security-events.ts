@@ -1,4 +1,5 @@
 import { requestContext, type Logger, type ShopMetrics } from '@shop/observability';
+import { workloadLabelOf } from '@shop/topology';
 
 /**
  * Stable names: alert rules, dashboards and the attack lab match on them.
@@ -45,6 +46,7 @@ export class SecurityEvents {
   emit(event: SecurityEventName, fields: SecurityEventFields): void {
     const ctx = requestContext.current();
     this.metrics.securityEvents.inc({ event, reason: fields.reason });
+    this.countTokenFailure(event, fields, ctx?.peer);
     this.logger.warn(
       {
         securityEvent: event,
@@ -59,5 +61,18 @@ export class SecurityEvents {
       },
       `security event: ${event} (${fields.reason})`,
     );
+  }
+
+  /**
+   * Token-validation failures by source, for the per-source alert: passports by
+   * the workload that presented them, access tokens as one `edge` source (the
+   * client address is in the log line; as a label it would be unbounded).
+   */
+  private countTokenFailure(event: SecurityEventName, fields: SecurityEventFields, contextPeer: string | undefined): void {
+    if (event === 'passport_invalid') {
+      this.metrics.tokenValidationFailures.inc({ token: 'passport', source: workloadLabelOf(fields.peer ?? contextPeer), reason: fields.reason });
+    } else if (event === 'auth_failed' && fields.reason.startsWith('token_')) {
+      this.metrics.tokenValidationFailures.inc({ token: 'access', source: 'edge', reason: fields.reason });
+    }
   }
 }
