@@ -106,6 +106,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
       new PassportGuard({ server: config.service, verifier, enforced: config.lab.isOn('passport'), events }),
     ],
     metrics,
+    tracer: runtime.tracer,
     logger,
     maxConcurrentCalls: config.maxConcurrentCalls,
   });
@@ -141,6 +142,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
     verifier.close();
     await credentials?.close();
     await dataSource?.destroy();
+    await runtime.tracer.shutdown().catch((error: Error) => logger.warn({ err: error }, 'could not send the last spans'));
     logger.flush();
     process.exit(0);
   };
