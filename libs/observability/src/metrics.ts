@@ -67,7 +67,7 @@ export class ShopMetrics {
   readonly tokenValidationFailures = new Counter({
     name: 'shop_token_validation_failures_total',
     help: 'Refused access tokens (at the gateway, source "edge") and passports (in services, source: the calling workload) by reason.',
-    labelNames: ['token', 'source', 'reason'] as const,
+    labelNames: ['kind', 'source', 'reason'] as const,
     registers: [this.registry],
   });
 

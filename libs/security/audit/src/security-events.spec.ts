@@ -20,7 +20,7 @@ describe('SecurityEvents', () => {
     requestContext.run({ requestId: 'req-12345678', traceparent: TRACEPARENT, peer: 'spiffe://shop.local/ns/shop/sa/order' }, () =>
       events.emit('passport_invalid', { reason: 'expired' }),
     );
-    expect(await tokenFailures(metrics)).toEqual([{ token: 'passport', source: 'order', reason: 'expired', value: 1 }]);
+    expect(await tokenFailures(metrics)).toEqual([{ kind: 'passport', source: 'order', reason: 'expired', value: 1 }]);
     expect(lines[0]).toMatchObject({ securityEvent: 'passport_invalid', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', peer: 'spiffe://shop.local/ns/shop/sa/order' });
   });
 
@@ -29,12 +29,12 @@ describe('SecurityEvents', () => {
     events.emit('auth_failed', { reason: 'token_bad_signature' });
     events.emit('auth_failed', { reason: 'bad_password' });
     events.emit('peer_denied', { reason: 'not_allowed' });
-    expect(await tokenFailures(metrics)).toEqual([{ token: 'access', source: 'edge', reason: 'token_bad_signature', value: 1 }]);
+    expect(await tokenFailures(metrics)).toEqual([{ kind: 'access', source: 'edge', reason: 'token_bad_signature', value: 1 }]);
   });
 
   it('folds an unknown presenter of a passport into one label value', async () => {
     const { metrics, events } = setUp();
     events.emit('passport_invalid', { reason: 'missing', peer: 'spiffe://evil.example/ns/x/sa/random-1234' });
-    expect(await tokenFailures(metrics)).toEqual([{ token: 'passport', source: 'unknown', reason: 'missing', value: 1 }]);
+    expect(await tokenFailures(metrics)).toEqual([{ kind: 'passport', source: 'unknown', reason: 'missing', value: 1 }]);
   });
 });

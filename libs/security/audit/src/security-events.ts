@@ -70,9 +70,9 @@ export class SecurityEvents {
    */
   private countTokenFailure(event: SecurityEventName, fields: SecurityEventFields, contextPeer: string | undefined): void {
     if (event === 'passport_invalid') {
-      this.metrics.tokenValidationFailures.inc({ token: 'passport', source: workloadLabelOf(fields.peer ?? contextPeer), reason: fields.reason });
+      this.metrics.tokenValidationFailures.inc({ kind: 'passport', source: workloadLabelOf(fields.peer ?? contextPeer), reason: fields.reason });
     } else if (event === 'auth_failed' && fields.reason.startsWith('token_')) {
-      this.metrics.tokenValidationFailures.inc({ token: 'access', source: 'edge', reason: fields.reason });
+      this.metrics.tokenValidationFailures.inc({ kind: 'access', source: 'edge', reason: fields.reason });
     }
   }
 }

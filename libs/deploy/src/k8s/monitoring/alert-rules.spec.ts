@@ -26,14 +26,20 @@ function registered(): Map<string, Set<string>> {
   return names;
 }
 
-// Metric names as the rules use them: the shop's own and the process/Node.js defaults.
-const METRIC = /\b((?:shop|process|nodejs)_[a-z0-9_]+|shop:[a-z0-9_:]+)\s*(\{[^}]*\})?/g;
+// Metric names as the rules use them: the shop's own, its recording rules and the process/Node.js defaults.
+const METRIC = /\b(?:shop|process|nodejs)[_:][a-z0-9_:]+/g;
 const MATCHER = /([a-z_]+)\s*(=~|!~|!=|=)\s*"([^"]*)"/g;
 
+/** The `{...}` right after a metric name, if any. */
+function matcherBody(expr: string, end: number): string {
+  const open = expr.slice(end).search(/\S/) + end;
+  return expr[open] === '{' ? expr.slice(open, expr.indexOf('}', open) + 1) : '';
+}
+
 function selectors(expr: string): { name: string; matchers: { label: string; op: string; value: string }[] }[] {
-  return [...expr.matchAll(METRIC)].map(([, name, body]) => ({
-    name,
-    matchers: [...(body ?? '').matchAll(MATCHER)].map(([, label, op, value]) => ({ label, op, value })),
+  return [...expr.matchAll(METRIC)].map((match) => ({
+    name: match[0],
+    matchers: [...matcherBody(expr, (match.index ?? 0) + match[0].length).matchAll(MATCHER)].map(([, label, op, value]) => ({ label, op, value })),
   }));
 }
 
