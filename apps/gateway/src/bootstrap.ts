@@ -35,7 +35,7 @@ async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplicatio
   app.useLogger(app.get(Logger));
   app.set('trust proxy', false);
   // Order matters: correlation first, so everything after it can log with the request id.
-  app.use(requestContextMiddleware);
+  app.use(requestContextMiddleware(runtime.tracer));
   app.use(httpMetricsMiddleware(metrics));
   app.use(concurrencyLimitMiddleware(config.maxConcurrentCalls));
   app.use(
@@ -89,6 +89,7 @@ export async function bootstrapGateway(): Promise<void> {
     runtime.clients.close();
     runtime.transport.close();
     stopPublishing();
+    await runtime.tracer.shutdown().catch((error: Error) => logger.warn({ err: error }, 'could not send the last spans'));
     logger.flush();
     process.exit(0);
   };

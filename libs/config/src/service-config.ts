@@ -8,6 +8,7 @@ import {
 } from '@shop/topology';
 import { FaultDelays } from './fault-injection';
 import { ConfigError, LabSwitches, SHOP_ENVS, type ShopEnv } from './lab-mode';
+import { readOtlpTracesUrl } from './otlp-settings';
 import { readSsrfTestSettings, type SsrfTestSettings } from './ssrf-test-settings';
 
 export type TransportSecurity = 'mtls' | 'mesh' | 'plaintext';
@@ -50,6 +51,8 @@ export interface ServiceConfig {
   readonly faults: FaultDelays;
   /** Test only (refused in production): the SSRF guard's stand-in names and its one exempt endpoint. */
   readonly ssrfTest?: SsrfTestSettings;
+  /** OTLP/HTTP traces URL from the standard OTEL_* variables; spans are exported only when set. */
+  readonly otlpTracesUrl?: string;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -145,6 +148,7 @@ export function loadServiceConfig(service: ServiceName, env: Environment): Servi
     },
     faults: FaultDelays.parse(shopEnv, env['SHOP_FAULT_DELAY']),
     ssrfTest: readSsrfTestSettings(shopEnv, env),
+    otlpTracesUrl: readOtlpTracesUrl(env),
   };
 }
 

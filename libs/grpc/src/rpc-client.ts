@@ -2,9 +2,10 @@ import { Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import type { ServiceError } from '@grpc/grpc-js';
 import type { ClientGrpcProxy } from '@nestjs/microservices';
 import { METADATA_KEYS, rpcPath, type GrpcPackageContract, type ServiceMethods } from '@shop/contracts';
-import { continueTrace, requestContext, type ShopMetrics } from '@shop/observability';
+import { NO_EXPORT_TRACER, requestContext, type HopTracer, type ShopMetrics } from '@shop/observability';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { fromGrpcError } from './grpc-errors';
+import { rpcClientSpanAttributes } from './rpc-span-attributes';
 
 /** Metadata a client adds to every call; transport modes add to it (see plaintext lab mode). */
 export type MetadataDecorator = (metadata: Metadata) => void;
@@ -15,6 +16,8 @@ export interface RpcClientOptions {
   readonly contract: GrpcPackageContract;
   readonly proxy: ClientGrpcProxy;
   readonly metrics: ShopMetrics;
+  /** A client span per call made inside a request; the no-export tracer when absent. */
+  readonly tracer?: HopTracer;
   /** Used when the inbound request carries no deadline of its own. */
   readonly defaultDeadlineMs: number;
   readonly decorateMetadata?: MetadataDecorator;
@@ -28,7 +31,8 @@ const DEADLINE_MARGIN_MS = 5;
 /**
  * A typed client for one downstream gRPC service. Every call:
  * - has a deadline: the inbound request's, or the default;
- * - carries x-request-id, traceparent and the passport unchanged;
+ * - carries x-request-id and the passport unchanged, and the traceparent of
+ *   its own client span (a child of the current hop);
  * - fails with a ShopError carrying the callee's stable code.
  * The underlying Nest ClientGrpcProxy keeps one HTTP/2 connection open.
  */
@@ -47,9 +51,13 @@ export class RpcClient<M extends ServiceMethods<M>> {
   async call<K extends keyof M & string>(method: K, request: M[K]['request'], options: { deadlineMs?: number; metadata?: Record<string, string> } = {}): Promise<M[K]['response']> {
     const ctx = requestContext.current();
     const metadata = new Metadata();
-    if (ctx) {
+    const path = rpcPath(this.options.contract, method);
+    const tracer = this.options.tracer ?? NO_EXPORT_TRACER;
+    const attributes = tracer.exporting ? rpcClientSpanAttributes(this.options.contract, method, this.options.target) : undefined;
+    const hop = ctx ? tracer.clientHop({ name: path.slice(1), parent: ctx.traceparent, attributes }) : undefined;
+    if (ctx && hop) {
       metadata.set(METADATA_KEYS.requestId, ctx.requestId);
-      metadata.set(METADATA_KEYS.traceparent, continueTrace(ctx.traceparent));
+      metadata.set(METADATA_KEYS.traceparent, hop.traceparent);
       if (ctx.passport) metadata.set(METADATA_KEYS.passport, ctx.passport);
       if (ctx.endUserIp) metadata.set(METADATA_KEYS.endUserIp, ctx.endUserIp);
     }
@@ -58,7 +66,6 @@ export class RpcClient<M extends ServiceMethods<M>> {
     const fallback = Date.now() + (options.deadlineMs ?? this.options.defaultDeadlineMs);
     const deadline = ctx?.deadline ? Math.min(ctx.deadline - DEADLINE_MARGIN_MS, fallback) : fallback;
 
-    const path = rpcPath(this.options.contract, method);
     const started = performance.now();
     let code = 'OK';
     try {
@@ -67,6 +74,7 @@ export class RpcClient<M extends ServiceMethods<M>> {
       code = GrpcStatus[(error as ServiceError).code] ?? 'UNKNOWN';
       throw fromGrpcError(error);
     } finally {
+      hop?.end({ status: code, error: code !== 'OK', attributes: { 'rpc.grpc.status_code': code } });
       const labels = { target: this.options.target, rpc: path };
       this.options.metrics.rpcClientRequests.inc({ ...labels, code });
       this.options.metrics.rpcClientDuration.observe(labels, (performance.now() - started) / 1000);

@@ -3,15 +3,18 @@ import { isIP } from 'node:net';
 import { ServerGrpc, type GrpcOptions } from '@nestjs/microservices';
 import { METADATA_KEYS, ShopError } from '@shop/contracts';
 import {
+  NO_EXPORT_TRACER,
   acceptOrCreateRequestId,
-  continueTrace,
   requestContext,
+  type HopTracer,
   type Logger,
   type RequestContext,
   type ShopMetrics,
 } from '@shop/observability';
+import { workloadLabelOf } from '@shop/topology';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { toGrpcError } from './grpc-errors';
+import { rpcSpanAttributes } from './rpc-span-attributes';
 import type { CallGuard, InboundCall } from './inbound-call';
 
 export interface ShopGrpcServerOptions {
@@ -19,10 +22,22 @@ export interface ShopGrpcServerOptions {
   /** Run in order on every call before the handler: identity, allow-list, passport... */
   readonly guards: readonly CallGuard[];
   readonly metrics: ShopMetrics;
+  /** A server span per call, parent: the caller's traceparent; the no-export tracer when absent. */
+  readonly tracer?: HopTracer;
   readonly logger: Logger;
   /** Calls beyond this many in flight are shed at once with RESOURCE_EXHAUSTED. */
   readonly maxConcurrentCalls: number;
 }
+
+/** Codes that are the server's fault; the others are the caller's and leave the span unset (OTel RPC conventions). */
+const SERVER_FAULTS: ReadonlySet<GrpcStatus> = new Set([
+  GrpcStatus.UNKNOWN,
+  GrpcStatus.DEADLINE_EXCEEDED,
+  GrpcStatus.UNIMPLEMENTED,
+  GrpcStatus.INTERNAL,
+  GrpcStatus.UNAVAILABLE,
+  GrpcStatus.DATA_LOSS,
+]);
 
 type NestMethodHandler = (data: unknown, metadata: unknown, call: unknown) => Promise<unknown>;
 
@@ -77,9 +92,11 @@ export class ShopGrpcServer extends ServerGrpc {
     return async (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
       const path = call.getPath();
       const started = performance.now();
+      const tracer = this.shop.tracer ?? NO_EXPORT_TRACER;
+      const hop = tracer.serverHop({ name: path.slice(1), parent: firstValue(call, METADATA_KEYS.traceparent), attributes: tracer.exporting ? rpcSpanAttributes(path) : undefined });
       const context: RequestContext = {
         requestId: acceptOrCreateRequestId(firstValue(call, METADATA_KEYS.requestId)),
-        traceparent: continueTrace(firstValue(call, METADATA_KEYS.traceparent)),
+        traceparent: hop.traceparent,
         deadline: deadlineOf(call),
         clientIp: call.getPeer(),
         endUserIp: endUserIpOf(call),
@@ -107,7 +124,9 @@ export class ShopGrpcServer extends ServerGrpc {
         } finally {
           this.inflight--;
           this.shop.metrics.inflightRpcs.dec();
-          this.shop.metrics.rpcServerRequests.inc({ rpc: path, code: GrpcStatus[code] });
+          const caller = workloadLabelOf(context.peer);
+          hop.end({ status: GrpcStatus[code], error: SERVER_FAULTS.has(code), attributes: { 'rpc.grpc.status_code': code, 'shop.caller': caller } });
+          this.shop.metrics.rpcServerRequests.inc({ caller, rpc: path, code: GrpcStatus[code] });
           this.shop.metrics.rpcServerDuration.observe({ rpc: path }, (performance.now() - started) / 1000);
         }
       });

@@ -34,3 +34,8 @@ function randomHex32(): string {
 export function traceIdOf(traceparent: string): string {
   return traceparent.slice(3, 35);
 }
+
+/** The span id of this hop, so a log line can be matched to its span. */
+export function spanIdOf(traceparent: string): string {
+  return traceparent.slice(36, 52);
+}

@@ -84,7 +84,7 @@ describe('createLogger redaction', () => {
 });
 
 describe('createLogger request context', () => {
-  it('adds requestId, traceId, peer and userId to every line inside a request', () => {
+  it('adds requestId, traceId, spanId, peer and userId to every line inside a request', () => {
     const { logger, lines } = capture();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     requestContext.run(
@@ -105,6 +105,7 @@ describe('createLogger request context', () => {
       expect(line).toMatchObject({
         requestId: 'req-12345678',
         traceId,
+        spanId: '00f067aa0ba902b7',
         peer: 'spiffe://shop.local/ns/shop/sa/gateway',
         userId: 'user-1',
       });

@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { traceIdOf } from './correlation';
+import { spanIdOf, traceIdOf } from './correlation';
 import { REDACTED_PATHS, maskCardNumbers } from './redaction';
 import { requestContext } from './request-context';
 
@@ -40,6 +40,7 @@ export function createLogger(options: LoggerOptions): Logger {
         return {
           requestId: ctx.requestId,
           traceId: traceIdOf(ctx.traceparent),
+          spanId: spanIdOf(ctx.traceparent),
           ...(ctx.peer ? { peer: ctx.peer } : {}),
           ...(ctx.principal ? { userId: ctx.principal.sub } : {}),
         };

@@ -13,8 +13,9 @@ export class ShopMetrics {
 
   readonly rpcServerRequests = new Counter({
     name: 'shop_rpc_server_requests_total',
-    help: 'Inbound gRPC calls by RPC path and status code name.',
-    labelNames: ['rpc', 'code'] as const,
+    help: 'Inbound gRPC calls by calling workload, RPC path and status code name.',
+    // caller: the shop service named by the peer's SPIFFE ID, `unknown` or `none` (bounded).
+    labelNames: ['caller', 'rpc', 'code'] as const,
     registers: [this.registry],
   });
 
@@ -60,6 +61,19 @@ export class ShopMetrics {
     name: 'shop_security_events_total',
     help: 'Security events by stable event name and reason.',
     labelNames: ['event', 'reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly tokenValidationFailures = new Counter({
+    name: 'shop_token_validation_failures_total',
+    help: 'Refused access tokens (at the gateway, source "edge") and passports (in services, source: the calling workload) by reason.',
+    labelNames: ['kind', 'source', 'reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly memoryLimit = new Gauge({
+    name: 'shop_process_memory_limit_bytes',
+    help: 'The cgroup memory limit this process runs under; absent when there is none.',
     registers: [this.registry],
   });
 
@@ -113,5 +127,16 @@ export class ShopMetrics {
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
+    const limit = cgroupMemoryLimit();
+    if (limit !== undefined) this.memoryLimit.set(limit);
   }
+}
+
+/**
+ * Node reads the cgroup (v1 or v2) limit; without one it reports a huge number
+ * (2^64 rounded to a double), which must not become a gauge value.
+ */
+function cgroupMemoryLimit(): number | undefined {
+  const limit = process.constrainedMemory?.();
+  return limit && limit < Number.MAX_SAFE_INTEGER ? limit : undefined;
 }

@@ -1,5 +1,5 @@
 import { labBanner, loadServiceConfigFromProcess } from '@shop/config';
-import { ShopMetrics, createLogger } from '@shop/observability';
+import { ShopMetrics, createHopTracer, createLogger } from '@shop/observability';
 import { RoleCheck } from '@shop/security/authz';
 import { SecurityEvents } from '@shop/security/audit';
 import { SECRET_FILES, SecretFiles } from '@shop/security/secrets';
@@ -19,6 +19,8 @@ export function buildRuntime(service: ServiceName): ServiceRuntime {
   }
   const metrics = new ShopMetrics(service);
   const events = new SecurityEvents(logger, metrics, service);
+  const tracer = createHopTracer(service, config.otlpTracesUrl);
+  if (tracer.exporting) logger.info({ otlpTracesUrl: config.otlpTracesUrl }, 'exporting spans over OTLP/HTTP');
   const transport = new WorkloadTransport(config, {
     onHandshake: () => metrics.tlsHandshakes.inc({ listener: 'grpc' }),
     onSvidReloaded: (svid) => logger.info({ spiffeId: svid.spiffeId, notAfter: svid.notAfter }, 'SVID reloaded'),
@@ -36,9 +38,10 @@ export function buildRuntime(service: ServiceName): ServiceRuntime {
     logger,
     metrics,
     events,
+    tracer,
     secrets,
     transport,
-    clients: new RpcClients(config, transport, metrics),
+    clients: new RpcClients(config, transport, metrics, tracer),
     roles: new RoleCheck(config.lab.isOn('rbac'), events),
   };
 }

@@ -2,7 +2,7 @@ import { ClientGrpcProxy } from '@nestjs/microservices';
 import type { ServiceConfig } from '@shop/config';
 import { HEALTH_V1, type HealthServiceMethods, type ServiceMethods } from '@shop/contracts';
 import { PROTO_LOADER_OPTIONS, RpcClient, SHARED_CHANNEL_OPTIONS } from '@shop/grpc';
-import type { ReadinessCheck, ShopMetrics } from '@shop/observability';
+import type { HopTracer, ReadinessCheck, ShopMetrics } from '@shop/observability';
 import type { WorkloadTransport } from '@shop/security/transport-identity';
 import { SERVICES, downstreamsOf, type ServiceName } from '@shop/topology';
 
@@ -22,6 +22,7 @@ export class RpcClients {
     private readonly config: ServiceConfig,
     private readonly transport: WorkloadTransport,
     private readonly metrics: ShopMetrics,
+    private readonly tracer?: HopTracer,
   ) {}
 
   private proxyFor(target: ServiceName): ClientGrpcProxy {
@@ -61,6 +62,7 @@ export class RpcClients {
       contract,
       proxy: this.proxyFor(target),
       metrics: this.metrics,
+      tracer: this.tracer,
       defaultDeadlineMs: DEFAULT_DEADLINE_MS,
       decorateMetadata: (metadata) => this.transport.decorateOutboundMetadata(metadata),
     });

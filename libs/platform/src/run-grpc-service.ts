@@ -114,6 +114,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
       }),
     ],
     metrics,
+    tracer: runtime.tracer,
     logger,
     maxConcurrentCalls: config.maxConcurrentCalls,
   });
@@ -150,6 +151,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
     stopPublishing();
     await credentials?.close();
     await dataSource?.destroy();
+    await runtime.tracer.shutdown().catch((error: Error) => logger.warn({ err: error }, 'could not send the last spans'));
     logger.flush();
     process.exit(0);
   };

@@ -1,5 +1,5 @@
 import type { ServiceConfig } from '@shop/config';
-import type { Logger, ShopMetrics } from '@shop/observability';
+import type { HopTracer, Logger, ShopMetrics } from '@shop/observability';
 import type { RoleCheck } from '@shop/security/authz';
 import type { SecurityEvents } from '@shop/security/audit';
 import type { SecretFiles } from '@shop/security/secrets';
@@ -15,6 +15,8 @@ export interface ServiceRuntime {
   readonly logger: Logger;
   readonly metrics: ShopMetrics;
   readonly events: SecurityEvents;
+  /** Spans of every hop; exports only when an OTLP endpoint is configured. */
+  readonly tracer: HopTracer;
   readonly secrets: SecretFiles;
   readonly transport: WorkloadTransport;
   readonly clients: RpcClients;

@@ -28,3 +28,15 @@ export function serviceOfSpiffeId(id: string, trustDomain: string): ServiceName 
   if (domain !== trustDomain || namespace !== SHOP_NAMESPACE || !isServiceName(account)) return undefined;
   return account;
 }
+
+/**
+ * A bounded metric label for a calling workload: the shop service its SPIFFE ID
+ * names (trust domain not checked: this only groups, it decides nothing),
+ * `unknown` for any other identity and `none` when the call had none. Raw IDs
+ * would let a lab-mode caller (self-asserted identity) mint label values.
+ */
+export function workloadLabelOf(peer: string | undefined): ServiceName | 'unknown' | 'none' {
+  if (!peer) return 'none';
+  const account = SPIFFE_WORKLOAD.exec(peer)?.[3];
+  return account && isServiceName(account) ? account : 'unknown';
+}

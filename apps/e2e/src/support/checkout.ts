@@ -23,8 +23,9 @@ export function placeOrder(
   items: Array<{ productId: string; quantity: number }>,
   card: (typeof CARDS)[keyof typeof CARDS] = CARDS.good,
   key = `e2e-${randomUUID()}`,
+  headers: Record<string, string> = {},
 ): Promise<ApiResponse<OrderBody>> {
-  return api.post<OrderBody>('/api/v1/orders', { items, payment: card }, { token, headers: { 'Idempotency-Key': key } });
+  return api.post<OrderBody>('/api/v1/orders', { items, payment: card }, { token, headers: { ...headers, 'Idempotency-Key': key } });
 }
 
 export async function stockOf(api: ApiClient, productId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { requestContext, type Logger, type ShopMetrics } from '@shop/observability';
 import type { SecurityEventRecord, SecurityEventSink } from './event-stream';
+import { workloadLabelOf } from '@shop/topology';
 
 /**
  * Stable names: alert rules, dashboards and the attack lab match on them.
@@ -54,6 +55,7 @@ export class SecurityEvents {
   emit(event: SecurityEventName, fields: SecurityEventFields): void {
     const ctx = requestContext.current();
     this.metrics.securityEvents.inc({ event, reason: fields.reason });
+    this.countTokenFailure(event, fields, ctx?.peer);
     const line = {
       securityEvent: event,
       reason: fields.reason,
@@ -69,5 +71,18 @@ export class SecurityEvents {
     if (this.sinks.length === 0) return;
     const record: SecurityEventRecord = { service: this.service, time: Date.now(), ...line };
     for (const sink of this.sinks) sink.publish(record);
+  }
+
+  /**
+   * Token-validation failures by source, for the per-source alert: passports by
+   * the workload that presented them, access tokens as one `edge` source (the
+   * client address is in the log line; as a label it would be unbounded).
+   */
+  private countTokenFailure(event: SecurityEventName, fields: SecurityEventFields, contextPeer: string | undefined): void {
+    if (event === 'passport_invalid') {
+      this.metrics.tokenValidationFailures.inc({ kind: 'passport', source: workloadLabelOf(fields.peer ?? contextPeer), reason: fields.reason });
+    } else if (event === 'auth_failed' && fields.reason.startsWith('token_')) {
+      this.metrics.tokenValidationFailures.inc({ kind: 'access', source: 'edge', reason: fields.reason });
+    }
   }
 }

@@ -5,7 +5,7 @@ import { API_TOKEN_REASON_ANNOTATION, MONITORING_NAMESPACE, NAME_LABEL, labelsOf
 import type { Manifest } from '../yaml-file';
 
 export const PROMETHEUS = { name: 'prometheus', port: 9090, uid: 65534, image: 'prom/prometheus:v3.5.0' } as const;
-/** The alert-rules ConfigMap another component may add; Prometheus starts without it. */
+/** The alert-rules ConfigMap (alert-rules.ts); optional in the pod so Prometheus starts without it. */
 export const RULES_CONFIG_MAP = 'prometheus-rules';
 
 /** Scrapes every container port named `ops` in the shop namespace, found through the API. */
