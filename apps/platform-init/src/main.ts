@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '@shop/config';
+import { ConfigError, readInitSettingsFromProcess, type InitSettings } from '@shop/config';
 import { ensureDatabaseLogins, ensureServiceSecrets, ensureSuperuserPassword, migrateAndSeed, provisionDatabaseLogins } from '@shop/dev-platform';
 import { DEV_PKI_FILES } from '@shop/security/pki';
-import { readInitSettings, type InitSettings } from './settings';
+import { createSecretFolders } from './layout';
 
 function say(line: string): void {
   process.stderr.write(`platform-init: ${line}\n`);
@@ -31,7 +31,10 @@ async function prepareDatabase(settings: InitSettings): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const settings = readInitSettings(process.argv.slice(2), process.env);
+  const [command, secretsRoot, pkiDir] = process.argv.slice(2);
+  // Build time only (the Dockerfile): empty volume mount points owned by the runtime uid.
+  if (command === 'layout' && secretsRoot && pkiDir) return createSecretFolders(secretsRoot, pkiDir);
+  const settings = readInitSettingsFromProcess();
   switch (settings.command) {
     case 'secrets':
       return writeSecrets(settings);

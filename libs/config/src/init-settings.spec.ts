@@ -1,5 +1,5 @@
-import { ConfigError } from '@shop/config';
-import { readInitSettings } from './settings';
+import { ConfigError } from './lab-mode';
+import { readInitSettings } from './init-settings';
 
 const base = { SECRETS_DIR: '/run/secrets/shop', SHOP_PKI_DIR: '/run/pki', SHOP_DB_ADMIN_PASSWORD_FILE: '/run/secrets/shop/postgres/password' };
 

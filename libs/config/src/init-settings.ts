@@ -1,7 +1,9 @@
 import { isAbsolute } from 'node:path';
-import { ConfigError, type Environment } from '@shop/config';
+import { ConfigError } from './lab-mode';
+import type { Environment } from './service-config';
 import { DEFAULT_TRUST_DOMAIN } from '@shop/topology';
 
+/** Settings of apps/platform-init, the container init tool (compose, kind). */
 export const COMMANDS = ['secrets', 'database', 'all', 'web-ca'] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -49,4 +51,9 @@ export function readInitSettings(argv: readonly string[], env: Environment): Ini
     adminPasswordFile: absolutePath(env, 'SHOP_DB_ADMIN_PASSWORD_FILE'),
     logLevel: env['LOG_LEVEL'] || 'info',
   };
+}
+
+/** Reads this process's arguments and environment. */
+export function readInitSettingsFromProcess(): InitSettings {
+  return readInitSettings(process.argv.slice(2), process.env);
 }
