@@ -6,7 +6,8 @@
 #
 # Base images are pinned build arguments. CI cannot reach public registries and
 # builds offline stand-ins with these exact names (tools/containers/build-stand-ins.sh).
-ARG BUILD_IMAGE=node:20.20.2-bookworm-slim
+# The full node image: argon2 compiles its addon with python3, make and g++ at npm ci.
+ARG BUILD_IMAGE=node:20.20.2-bookworm
 ARG RUNTIME_IMAGE=gcr.io/distroless/nodejs20-debian12:nonroot
 
 FROM ${BUILD_IMAGE} AS build

