@@ -1,19 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrationSecretsDirOf } from '@shop/security/secrets';
-import { SERVICES, SERVICE_NAMES } from '@shop/topology';
-
-/** The folder holding the PostgreSQL superuser's password file (compose and kind mount it on the database). */
-export const SUPERUSER_FOLDER = 'postgres';
-
-/**
- * Every folder platform-init writes under SECRETS_DIR: one per service, one
- * `<service>-migrate` per schema owner, and the superuser's.
- */
-export function secretFolders(): string[] {
-  const migrate = SERVICE_NAMES.filter((service) => SERVICES[service].schema).map((service) => migrationSecretsDirOf(service));
-  return [...SERVICE_NAMES, ...migrate, SUPERUSER_FOLDER];
-}
+import { SUPERUSER_FOLDER, secretFolders } from '@shop/dev-platform';
 
 /**
  * Creates the empty folders, for the image build: Docker fills a new named

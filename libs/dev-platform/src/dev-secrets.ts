@@ -29,6 +29,18 @@ export interface DatabaseLoginTarget {
 /** The services owning a schema: each gets a runtime login and a migration owner login. */
 const SCHEMA_OWNERS: readonly ServiceName[] = GRPC_SERVICES.filter((service) => SERVICES[service].schema);
 
+/** The folder holding the PostgreSQL superuser's password file (compose and kind mount it on the database). */
+export const SUPERUSER_FOLDER = 'postgres';
+
+/**
+ * Every folder the container init tool writes under SECRETS_DIR: one per
+ * service, one `<service>-migrate` per schema owner, and the superuser's.
+ * The image build creates them empty and docker-compose.yml mounts one volume on each.
+ */
+export function secretFolders(): string[] {
+  return [...SERVICE_NAMES, ...SCHEMA_OWNERS.map((service) => migrationSecretsDirOf(service)), SUPERUSER_FOLDER];
+}
+
 function newPassword(): string {
   return randomBytes(24).toString('base64url');
 }
