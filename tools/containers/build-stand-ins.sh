@@ -59,7 +59,7 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
 # Stand-in only: trust this machine's CA bundle (npm reaches the registry through its
 # TLS proxy), build addons against the local headers, prefer the copied cache.
 ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt NPM_CONFIG_CAFILE=/etc/ssl/certs/ca-certificates.crt \
-    NPM_CONFIG_NODEDIR=/usr/local NPM_CONFIG_PREFER_OFFLINE=true
+    NPM_CONFIG_NODEDIR=/usr/local npm_config_nodedir=/usr/local NPM_CONFIG_PREFER_OFFLINE=true
 CMD ["node"]
 DOCKERFILE
 DOCKER_BUILDKIT=0 docker build -q -t "$BUILD_NODE" "$stage" >/dev/null

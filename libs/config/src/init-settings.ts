@@ -57,3 +57,10 @@ export function readInitSettings(argv: readonly string[], env: Environment): Ini
 export function readInitSettingsFromProcess(): InitSettings {
   return readInitSettings(process.argv.slice(2), process.env);
 }
+
+/** apps/compose-check: which live check to run, against which compose project. */
+export function readComposeCheckSettings(): { check: 'segmentation' | 'containers'; project: string } {
+  const check = process.argv[2];
+  if (check !== 'segmentation' && check !== 'containers') throw new ConfigError('usage: compose-check <segmentation|containers>');
+  return { check, project: process.env['COMPOSE_PROJECT_NAME'] || 'hardened-shop' };
+}
