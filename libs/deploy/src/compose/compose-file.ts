@@ -7,7 +7,7 @@ import { GENERATED_HEADER, type GeneratedFile } from '../generated-file';
 import { POSTGRES, REDIS, schemaOwners } from '../k8s/k8s-names';
 import { POSTGRES_IMAGE, REDIS_IMAGE } from '../k8s/base/data-stores';
 import { PLATFORM_INIT_APP } from '../k8s/base/database-init';
-import { DATABASE_INIT, INIT_NETWORK, bindHostOf, composeNetworks, ingressAliasOf, ingressNetworksOf, networksOf } from './compose-networks';
+import { DATABASE_INIT, bindHostOf, composeNetworks, ingressAliasOf, ingressNetworksOf, networksOf } from './compose-networks';
 
 type Service = Record<string, unknown>;
 
