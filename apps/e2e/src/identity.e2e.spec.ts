@@ -233,9 +233,9 @@ describe('identity, ownership and the token lifecycle', () => {
     expect(newSigner.kid).not.toBe(oldSigner.kid);
     const bob = await platform.api.login(BOB.email, BOB.password);
     const sub = decodeJwt(bob.accessToken).sub as string;
-    const refund = async (signer: typeof oldSigner) =>
-      probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId: randomUUID() }, {
-        'x-passport': await signPassport(target, signer, { sub }),
+    const refund = async (signer: typeof oldSigner, orderId = randomUUID()) =>
+      probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId }, {
+        'x-passport': await signPassport(target, signer, { sub, op: 'orders.compensate', orderId }),
       });
     // Services poll the key files each second; wait until the new kid is known.
     let withNew = await refund(newSigner);

@@ -1,6 +1,7 @@
 import type { Attack } from './attack';
 import { FUNCTION_AUTHZ_ATTACKS, OWNERSHIP_ATTACKS } from './attacks/ownership.attacks';
 import { INPUT_ATTACKS } from './attacks/input.attacks';
+import { PASSPORT_BINDING_ATTACKS } from './attacks/passport-binding.attacks';
 import { PASSPORT_ATTACKS } from './attacks/passport.attacks';
 import { RATE_LIMIT_ATTACKS } from './attacks/rate-limit.attacks';
 import { SSRF_ATTACKS } from './attacks/ssrf.attacks';
@@ -13,6 +14,7 @@ export const ATTACKS: readonly Attack[] = [
   ...TRANSPORT_ATTACKS,
   ...TRANSPORT_SWEEP_ATTACKS,
   ...PASSPORT_ATTACKS,
+  ...PASSPORT_BINDING_ATTACKS,
   ...OWNERSHIP_ATTACKS,
   ...FUNCTION_AUTHZ_ATTACKS,
   ...INPUT_ATTACKS,

@@ -33,6 +33,8 @@ const catalog = {
   'PEER.DENIED': { http: 403, grpc: GrpcStatus.PERMISSION_DENIED, title: 'This caller may not call this RPC' },
   'PASSPORT.MISSING': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'The call carries no passport' },
   'PASSPORT.INVALID': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'The passport is not valid' },
+  'PASSPORT.WRONG_OPERATION': { http: 403, grpc: GrpcStatus.PERMISSION_DENIED, title: 'The passport was minted for another operation' },
+  'PASSPORT.WRONG_ORDER': { http: 403, grpc: GrpcStatus.PERMISSION_DENIED, title: 'The passport is bound to another order' },
 
   'PRODUCT.NOT_FOUND': { http: 404, grpc: GrpcStatus.NOT_FOUND, title: 'No such product' },
   'INVENTORY.OUT_OF_STOCK': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'Not enough stock' },

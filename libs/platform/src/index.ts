@@ -8,4 +8,4 @@ export * from './service-runtime';
 export * from './rpc-clients';
 export * from './health.controller';
 export * from './downstream-client';
-export * from './compensating-principal.decorator';
+export * from './order-bound-principal.decorator';

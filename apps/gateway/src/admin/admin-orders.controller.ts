@@ -12,7 +12,7 @@ export class AdminOrdersController {
 
   /** Checked here (role) AND in order (role from the passport). */
   @Get()
-  @Authenticated({ scope: SCOPES.ordersRead, role: ROLES.admin })
+  @Authenticated({ operation: 'admin.orders.list', scope: SCOPES.ordersRead, role: ROLES.admin })
   @ApiOperation({ summary: 'All orders (admin)' })
   async list(@Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number): Promise<{ items: OrderResponse[] }> {
     return { items: (await this.orders.listAll(limit)).map(toOrderResponse) };

@@ -45,7 +45,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @Authenticated()
+  @Authenticated({ operation: 'auth.logout' })
   @ApiOperation({ summary: 'Revoke this access token (and the refresh-token family, when given)' })
   async logout(@Body() body: LogoutDto, @Req() request: Request & { user: AuthenticatedUser }): Promise<void> {
     if (this.runtime.config.lab.isOn('revocation')) {
