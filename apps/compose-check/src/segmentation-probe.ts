@@ -55,6 +55,7 @@ function probeFrom(source: ContainerInfo, containers: Map<string, ContainerInfo>
 export function checkSegmentation(containers: Map<string, ContainerInfo>, probeImage: string): string[] {
   const observed: Reachability = {};
   const problems: string[] = [];
+  const defaultRoutes: string[] = [];
   for (const source of SERVICE_NAMES) {
     const container = containers.get(source);
     if (!container) {
@@ -63,9 +64,12 @@ export function checkSegmentation(containers: Map<string, ContainerInfo>, probeI
     }
     const result = probeFrom(container, containers, probeImage);
     observed[source] = result.reachable.sort();
-    // Egress by inspection: only the gateway's public network has a gateway (a default route).
-    if (result.defaultRoute !== (source === 'gateway')) problems.push(`${source}: default route ${result.defaultRoute ? 'present' : 'absent'}`);
+    // Measured on Docker 20.10: containers on internal networks still get a default route
+    // (their traffic out is dropped by Docker's iptables rules, not by routing), so egress is
+    // checked on the networks' internal flags (container checks), and the route only reported.
+    defaultRoutes.push(`${source}: ${result.defaultRoute ? 'default route' : 'no default route'}`);
   }
+  process.stdout.write(`Routes (information): ${defaultRoutes.join(', ')}\n`);
   process.stdout.write(`Segmentation matrix (TCP connect from each service's networks; X reachable, ! differs from the topology):\n${formatReachability(observed)}\n`);
   return [...reachabilityProblems(expectedReachability(), observed), ...problems];
 }
