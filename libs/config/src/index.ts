@@ -4,3 +4,4 @@ export * from './dev-environment';
 export * from './ssrf-test-settings';
 export * from './fault-injection';
 export * from './otlp-settings';
+export * from './init-settings';

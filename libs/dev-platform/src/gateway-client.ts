@@ -1,4 +1,13 @@
-import { Agent, request } from 'undici';
+import type { Agent, request as undiciRequest } from 'undici';
+
+/**
+ * undici is a devDependency (tests, bench, attack lab): loaded on first use so
+ * the rest of this library runs in an image with production dependencies only
+ * (apps/platform-init imports the bootstrap from here).
+ */
+function undici(): { Agent: typeof Agent; request: typeof undiciRequest } {
+  return require('undici') as { Agent: typeof Agent; request: typeof undiciRequest };
+}
 
 export interface ApiResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -26,14 +35,14 @@ export class ApiClient {
     readonly baseUrl: string,
     ca: string | Buffer,
   ) {
-    this.agent = new Agent({ connect: { ca, servername: 'localhost' }, keepAliveTimeout: 10_000, connections: 64 });
+    this.agent = new (undici().Agent)({ connect: { ca, servername: 'localhost' }, keepAliveTimeout: 10_000, connections: 64 });
   }
 
   async call<T = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await request(`${this.baseUrl}${path}`, {
+    const response = await undici().request(`${this.baseUrl}${path}`, {
       method: method as 'GET',
       headers,
       body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),

@@ -89,6 +89,16 @@ function startRotation(options: PlatformOptions, database: DatabaseServer): Prom
 }
 
 /**
+ * Every gRPC service's `migrate` (as its schema's owner role), then, unless
+ * told not to, its `seed` of demo data. The launcher and the container init
+ * tool (apps/platform-init) both run this.
+ */
+export async function migrateAndSeed(processOptions: ProcessOptions, seed: boolean): Promise<void> {
+  await Promise.all(GRPC_SERVICES.map((service) => runServiceCommand(service, 'migrate', processOptions)));
+  if (seed) await Promise.all(GRPC_SERVICES.map((service) => runServiceCommand(service, 'seed', processOptions)));
+}
+
+/**
  * Brings the whole platform up the way `npm start` does: database (embedded
  * or external), dev secrets and PKI, migrations as the owner roles, demo
  * seed, then the five services, returning once every /readyz is green.
@@ -103,8 +113,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   try {
     await prepareDevSecrets({ devDir: options.devDir, trustDomain: DEFAULT_TRUST_DOMAIN, admin: database.admin, database: options.databaseName });
     const processOptions: ProcessOptions = { distDir: options.distDir, env: serviceEnvironment(options), logDir: join(options.devDir, 'logs') };
-    await Promise.all(GRPC_SERVICES.map((service) => runServiceCommand(service, 'migrate', processOptions)));
-    if (options.seed ?? true) await Promise.all(GRPC_SERVICES.map((service) => runServiceCommand(service, 'seed', processOptions)));
+    await migrateAndSeed(processOptions, options.seed ?? true);
     const rotation = options.dbRotationSeconds ? await startRotation(options, database) : undefined;
 
     const services = SERVICE_NAMES.map((service) => startService(service, { ...processOptions, nodeArgs: options.nodeArgs }));
