@@ -26,6 +26,13 @@ function rawProblem(code: ErrorCode): string {
   ].join('\r\n');
 }
 
+/** Answers on a raw socket, once, only if nothing of a response went out yet, then closes it. */
+export function refuseOnSocket(socket: Duplex & { bytesWritten?: number }, code: ErrorCode): void {
+  // After something was written, a second status line would corrupt that response.
+  if (socket.writable && !socket.bytesWritten) socket.end(rawProblem(code));
+  socket.destroy();
+}
+
 /**
  * Requests Node's HTTP parser refuses never reach Express, so Node answered
  * them with a bare status line. With a `clientError` listener the answer is
@@ -35,8 +42,7 @@ function rawProblem(code: ErrorCode): string {
 export function answerFramingErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex & { bytesWritten?: number }) => {
     const code = codeOf(error);
-    // Only when nothing of a response has gone out yet; else a second status line would corrupt it.
-    if (code && socket.writable && !socket.bytesWritten) socket.end(rawProblem(code));
-    socket.destroy();
+    if (code) refuseOnSocket(socket, code);
+    else socket.destroy();
   });
 }

@@ -1,14 +1,14 @@
 import type { EdgeSettings } from '@shop/config';
-import type { Server, ServerOptions } from 'node:https';
+import type { Server } from 'node:https';
 import { limitConnections } from './connection-limits';
-import { edgeServerOptions } from './edge-server-options';
+import { edgeServerOptions, type EdgeServerOptions } from './edge-server-options';
 import { answerFramingErrors } from './framing-errors';
 
 /** What the gateway did before issue 14, kept for the lab switch `edge-limits` off. */
-const UNHARDENED: ServerOptions = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 65_000 };
+const UNHARDENED: EdgeServerOptions = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 65_000 };
 
 /** Options for `https.createServer`: the edge's timeouts, or (lab switch off) the old ones. */
-export function edgeOptions(edge: EdgeSettings, enforced: boolean): ServerOptions {
+export function edgeOptions(edge: EdgeSettings, enforced: boolean): EdgeServerOptions {
   return enforced ? edgeServerOptions(edge) : UNHARDENED;
 }
 
