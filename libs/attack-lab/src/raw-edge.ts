@@ -16,7 +16,9 @@ export interface EdgeAddress {
 /** Resolves once TLS is established; rejects if the server drops or refuses the connection first. */
 export function openTls(to: EdgeAddress, timeoutMs = 5_000): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
-    const socket = tlsConnect({ host: '127.0.0.1', port: to.port, ca: to.ca, servername: 'localhost', localAddress: to.from });
+    const tcp = tcpConnect({ host: '127.0.0.1', port: to.port, localAddress: to.from });
+    const socket = tlsConnect({ socket: tcp, ca: to.ca, servername: 'localhost' });
+    tcp.once('error', (error) => socket.destroy(error));
     const fail = (error?: Error) => {
       clearTimeout(timer);
       socket.destroy();
