@@ -24,7 +24,8 @@ describe('fuzzing every documented route', () => {
       userToken: fuzzCustomerTokens(platform.api),
     });
     process.stdout.write(`${formatFuzzReport(report)}\n`);
-  });
+    // Platform start plus the requests: about 90 s on a busy 2-core machine, well under a minute of requests in CI.
+  }, 300_000);
 
   afterAll(() => platform?.destroy());
 
