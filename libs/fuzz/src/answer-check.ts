@@ -1,3 +1,5 @@
+import { isErrorCode } from '@shop/contracts';
+
 /** Why an answer breaks the contract "no 5xx, every error problem+json with its own status", or undefined. */
 export function answerProblem(method: string, status: number, contentType: string | undefined, text: string): string | undefined {
   if (status >= 500) return `answered ${status}`;
@@ -10,7 +12,7 @@ export function answerProblem(method: string, status: number, contentType: strin
   } catch {
     return `error ${status} with a body that is not JSON`;
   }
-  if (typeof problem.code !== 'string' || !/^[A-Z_]+(\.[A-Z_]+)?$/.test(problem.code)) return `error ${status} without a stable code`;
+  if (!isErrorCode(problem.code)) return `error ${status} without a stable code from the catalogue`;
   if (problem.status !== status) return `problem status ${String(problem.status)} differs from HTTP ${status}`;
   return undefined;
 }

@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
-/** Three folders up from here; one more when running compiled, from dist/libs/testing/src (`npm run fuzz`). */
-const UP = resolve(__dirname, '../../..');
-export const REPO_ROOT = basename(UP) === 'dist' ? resolve(UP, '..') : UP;
+export const REPO_ROOT = resolve(__dirname, '../../..');
 export const DIST_DIR = join(REPO_ROOT, 'dist');
 
 /**
