@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   const concurrency = option('concurrency', 8);
   // Clear of `npm start` (offset 0) and of the e2e blocks (1000 and up, a few hundred wide).
   const portOffset = option('port-offset', 7_000);
+  // The services' logs stay in the dev folder for a look at a violation's request id.
+  const keep = process.argv.includes('--keep');
   const env = readDevEnvironment();
   const devDir = mkdtempSync(join(tmpdir(), 'shop-fuzz-'));
   // Run as root, embedded PostgreSQL runs as a `postgres` user that must be able to traverse this folder.
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
     await platform.stop();
     await dropDatabase(database.admin, databaseName, GRPC_SERVICES).catch(() => undefined);
     await database.stop();
-    rmSync(devDir, { recursive: true, force: true });
+    if (keep) process.stdout.write(`logs kept in ${join(devDir, 'logs')}\n`);
+    else rmSync(devDir, { recursive: true, force: true });
   }
 }
 

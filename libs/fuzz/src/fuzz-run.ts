@@ -21,6 +21,10 @@ export interface Violation {
   readonly request: string;
   readonly status: number;
   readonly reason: string;
+  /** The first bytes of the body sent, JSON-escaped, to replay it. */
+  readonly body: string;
+  /** The answer's X-Request-ID: the services' log lines for this request carry it. */
+  readonly requestId?: string;
 }
 
 export interface FuzzReport {
@@ -45,13 +49,18 @@ export async function fetchRoutes(baseUrl: string, agent: Agent): Promise<ApiRou
   return routesOf((await response.body.json()) as Parameters<typeof routesOf>[0]);
 }
 
-async function send(baseUrl: string, agent: Agent, fuzz: FuzzRequest): Promise<{ status: number; problem?: string }> {
+async function send(baseUrl: string, agent: Agent, fuzz: FuzzRequest): Promise<{ status: number; problem?: string; requestId?: string }> {
   try {
     // eslint-disable-next-line shop/no-unvalidated-url -- the platform under test; fuzzing its paths is the point
     const response = await request(`${baseUrl}${fuzz.path}`, { method: fuzz.method as 'GET', headers: fuzz.headers, body: fuzz.body, dispatcher: agent, headersTimeout: 30_000, bodyTimeout: 30_000 });
     const text = await response.body.text();
     const contentType = response.headers['content-type'];
-    return { status: response.statusCode, problem: answerProblem(fuzz.method, response.statusCode, typeof contentType === 'string' ? contentType : undefined, text) };
+    const requestId = response.headers['x-request-id'];
+    return {
+      status: response.statusCode,
+      problem: answerProblem(fuzz.method, response.statusCode, typeof contentType === 'string' ? contentType : undefined, text),
+      requestId: typeof requestId === 'string' ? requestId : undefined,
+    };
   } catch (error) {
     return { status: 0, problem: `no answer: ${(error as Error).message}` };
   }
@@ -82,9 +91,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           const fuzz = batchRequests[next++] as (typeof batchRequests)[number];
           const authorization = credentials[fuzz.credential];
           const headers = authorization ? { ...fuzz.headers, authorization } : fuzz.headers;
-          const { status, problem } = await send(options.baseUrl, agent, { ...fuzz, headers });
+          const { status, problem, requestId } = await send(options.baseUrl, agent, { ...fuzz, headers });
           statuses[status] = (statuses[status] ?? 0) + 1;
-          if (problem) violations.push({ request: `${fuzz.method} ${fuzz.path.slice(0, 120)} (${fuzz.headers['content-type'] ?? 'no type'}, ${fuzz.body?.length ?? 0} B)`, status, reason: problem });
+          if (problem) {
+            const request = `${fuzz.method} ${fuzz.path.slice(0, 120)} (${fuzz.headers['content-type'] ?? 'no type'}, ${fuzz.body?.length ?? 0} B)`;
+            violations.push({ request, status, reason: problem, body: JSON.stringify(fuzz.body?.toString('utf8').slice(0, 300) ?? ''), requestId });
+          }
         }
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
@@ -107,6 +119,6 @@ export function formatFuzzReport(report: FuzzReport): string {
     ...histogram,
     `429 (rate limited, counted apart): ${report.rateLimited}`,
     `violations (5xx, or an error that is not problem+json): ${report.violations.length}`,
-    ...report.violations.slice(0, 20).map((v) => `  ${v.status} ${v.reason}: ${v.request}`),
+    ...report.violations.slice(0, 20).map((v) => `  ${v.status} ${v.reason}: ${v.request} request id ${v.requestId ?? '-'}\n    body ${v.body}`),
   ].join('\n');
 }

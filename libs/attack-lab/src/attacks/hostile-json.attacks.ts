@@ -13,11 +13,11 @@ function crashVerdict(status: number, code: unknown, expected: ErrorCode): Attac
 export const HOSTILE_JSON_ATTACKS: readonly Attack[] = [
   {
     id: 'json-nesting-stack-overflow',
-    title: 'Log in with a field nested 1,300 arrays deep (2.6 KB)',
+    title: 'Log in with a body of arrays nested 5,000 deep (10 KB)',
     controls: ['input-shape'],
     run: async (target) => {
-      const deep = `${'['.repeat(1_300)}${']'.repeat(1_300)}`;
-      const response = await target.api.post('/api/v1/auth/login', `{"email":${deep},"password":"x"}`);
+      // The pentest saw ~1,300 levels overflow; how deep is enough depends on the stack already in use.
+      const response = await target.api.post('/api/v1/auth/login', `${'['.repeat(5_000)}${']'.repeat(5_000)}`);
       return crashVerdict(response.status, response.body['code'], 'REQUEST.TOO_DEEP');
     },
   },
