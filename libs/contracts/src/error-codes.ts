@@ -21,6 +21,7 @@ const catalog = {
   // The input shape guard (apps/gateway/src/http/input-shape.ts), before any DTO code runs.
   'REQUEST.TOO_DEEP': { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'The body nests too deeply' },
   'REQUEST.CONTROL_CHARACTER': { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'A value contains a control character' },
+  'REQUEST.MALFORMED_UNICODE': { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'A value is not well-formed Unicode' },
 
   'AUTH.TOKEN_MISSING': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'A bearer token is required' },
   'AUTH.TOKEN_INVALID': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'The token is not valid' },

@@ -23,6 +23,16 @@ describe('inputShapeProblem', () => {
     expect(inputShapeProblem(JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`))).toBe('REQUEST.TOO_DEEP');
   });
 
+  // Found by the fuzzer: validator's isEmail threw URIError on these and the gateway answered 500.
+  it.each([['\ud800'], ['a\udfffb'], ['\udc00\ud800']])('refuses the lone surrogate in %p with REQUEST.MALFORMED_UNICODE', (text) => {
+    expect(inputShapeProblem({ email: text })).toBe('REQUEST.MALFORMED_UNICODE');
+    expect(inputShapeProblem({ [text]: 1 })).toBe('REQUEST.MALFORMED_UNICODE');
+  });
+
+  it('accepts surrogate pairs (emoji and other astral characters)', () => {
+    expect(inputShapeProblem({ displayName: '\ud83d\ude42 𝄞' })).toBeUndefined();
+  });
+
   it.each([
     ['NUL', 'a\u0000b'],
     ['a newline', 'line\nbreak'],

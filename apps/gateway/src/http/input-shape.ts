@@ -17,6 +17,19 @@ export const MAX_DEPTH = 16;
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
+ * A JSON `\ud800` escape parses to a lone UTF-16 surrogate, which is no
+ * character at all; validator's isEmail (`encodeURI`) threw on one and
+ * answered 500 (found by the fuzzer). Refused like a control character.
+ */
+// Node 20 has String#isWellFormed (ES2024); the project's TypeScript lib is older.
+type WellFormedCheck = string & { isWellFormed(): boolean };
+function stringProblem(text: string): ErrorCode | undefined {
+  if (CONTROL_CHARACTER.test(text)) return 'REQUEST.CONTROL_CHARACTER';
+  if (!(text as WellFormedCheck).isWellFormed()) return 'REQUEST.MALFORMED_UNICODE';
+  return undefined;
+}
+
+/**
  * The first reason a parsed JSON value (or query) is not acceptable input, or
  * undefined. Iterative, so the check itself cannot overflow the stack on the
  * input it exists to refuse. Object keys are strings too and are checked.
@@ -26,13 +39,15 @@ export function inputShapeProblem(value: unknown, maxDepth = MAX_DEPTH): ErrorCo
   while (pending.length > 0) {
     const { value: current, depth } = pending.pop() as { value: unknown; depth: number };
     if (typeof current === 'string') {
-      if (CONTROL_CHARACTER.test(current)) return 'REQUEST.CONTROL_CHARACTER';
+      const problem = stringProblem(current);
+      if (problem) return problem;
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
     if (depth >= maxDepth) return 'REQUEST.TOO_DEEP';
     for (const [key, child] of Object.entries(current)) {
-      if (CONTROL_CHARACTER.test(key)) return 'REQUEST.CONTROL_CHARACTER';
+      const problem = stringProblem(key);
+      if (problem) return problem;
       pending.push({ value: child, depth: depth + 1 });
     }
   }
