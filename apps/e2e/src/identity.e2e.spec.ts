@@ -29,7 +29,12 @@ describe('identity, ownership and the token lifecycle', () => {
     // The gateway's per-IP limits are lifted here so that auth's own per-email throttle is what answers.
     platform = await startTestPlatform({
       label: 'identity',
-      env: { SHOP_RATE_LIMIT_IP_PER_10S: '100000', SHOP_RATE_LIMIT_USER_PER_10S: '100000', SHOP_RATE_LIMIT_LOGIN_PER_MIN: '100000' },
+      env: {
+        SHOP_RATE_LIMIT_IP_PER_10S: '100000',
+        SHOP_RATE_LIMIT_USER_PER_10S: '100000',
+        SHOP_RATE_LIMIT_LOGIN_PER_MIN: '100000',
+        SHOP_RATE_LIMIT_REGISTER_PER_MIN: '100000',
+      },
     });
     target = new LabTarget(platform.gatewayUrl, platform.devDir, platform.portOffset);
   });
@@ -233,9 +238,9 @@ describe('identity, ownership and the token lifecycle', () => {
     expect(newSigner.kid).not.toBe(oldSigner.kid);
     const bob = await platform.api.login(BOB.email, BOB.password);
     const sub = decodeJwt(bob.accessToken).sub as string;
-    const refund = async (signer: typeof oldSigner) =>
-      probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId: randomUUID() }, {
-        'x-passport': await signPassport(target, signer, { sub }),
+    const refund = async (signer: typeof oldSigner, orderId = randomUUID()) =>
+      probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId }, {
+        'x-passport': await signPassport(target, signer, { sub, op: 'orders.compensate', orderId }),
       });
     // Services poll the key files each second; wait until the new kid is known.
     let withNew = await refund(newSigner);

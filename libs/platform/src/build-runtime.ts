@@ -18,7 +18,7 @@ export function buildRuntime(service: ServiceName): ServiceRuntime {
     logger.warn({ labDisabled: config.lab.disabledControls }, 'LAB MODE: security controls are switched off');
   }
   const metrics = new ShopMetrics(service);
-  const events = new SecurityEvents(logger, metrics);
+  const events = new SecurityEvents(logger, metrics, service);
   const transport = new WorkloadTransport(config, {
     onHandshake: () => metrics.tlsHandshakes.inc({ listener: 'grpc' }),
     onSvidReloaded: (svid) => logger.info({ spiffeId: svid.spiffeId, notAfter: svid.notAfter }, 'SVID reloaded'),

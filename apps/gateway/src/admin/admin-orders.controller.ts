@@ -13,7 +13,7 @@ export class AdminOrdersController {
 
   /** Checked here (role) AND in order (role from the passport). */
   @Get()
-  @Authenticated({ scope: SCOPES.ordersRead, role: ROLES.admin })
+  @Authenticated({ operation: 'admin.orders.list', scope: SCOPES.ordersRead, role: ROLES.admin })
   @ApiOperation({ summary: 'All orders (admin)' })
   async list(@Query() query: AdminListQuery): Promise<{ items: OrderResponse[] }> {
     return { items: (await this.orders.listAll(query.limit ?? 100)).map(toOrderResponse) };

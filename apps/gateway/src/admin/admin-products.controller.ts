@@ -12,7 +12,7 @@ export class AdminProductsController {
 
   /** Checked here (role) AND in inventory (role from the passport), which fetches through the SSRF guard. */
   @Post(':id/image')
-  @Authenticated({ role: ROLES.admin })
+  @Authenticated({ operation: 'admin.products.import-image', role: ROLES.admin })
   @ApiOperation({ summary: 'Import a product image from a URL (admin); inventory fetches it through the SSRF guard' })
   async importImage(@Param('id') id: string, @Body() body: ImportImageDto): Promise<ProductImageResponse> {
     const info = await this.inventory.importImage(id, body.url);

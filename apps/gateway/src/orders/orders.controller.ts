@@ -14,7 +14,7 @@ export class OrdersController {
   constructor(private readonly orders: OrderClient) {}
 
   @Post()
-  @Authenticated({ scope: SCOPES.ordersWrite })
+  @Authenticated({ operation: 'orders.place', scope: SCOPES.ordersWrite })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-128 chars of [A-Za-z0-9._:-]; retries with the same key return the same order' })
   @ApiOperation({ summary: 'Check out: reserve stock, charge the card, confirm' })
   async create(@Headers('idempotency-key') key: string | undefined, @Body() body: CreateOrderDto): Promise<OrderResponse> {
@@ -28,14 +28,14 @@ export class OrdersController {
   }
 
   @Get()
-  @Authenticated({ scope: SCOPES.ordersRead })
+  @Authenticated({ operation: 'orders.list', scope: SCOPES.ordersRead })
   @ApiOperation({ summary: "The caller's own orders" })
   async list(): Promise<{ items: OrderResponse[] }> {
     return { items: (await this.orders.listMine()).map(toOrderResponse) };
   }
 
   @Get(':id')
-  @Authenticated({ scope: SCOPES.ordersRead })
+  @Authenticated({ operation: 'orders.get', scope: SCOPES.ordersRead })
   @ApiOperation({ summary: 'One of the caller\'s orders; anyone else\'s is 404' })
   async get(@Param('id') id: string): Promise<OrderResponse> {
     return toOrderResponse(await this.orders.get(id));
