@@ -8,11 +8,14 @@ import helmet from 'helmet';
 import type { Server } from 'node:https';
 import type Redis from 'ioredis';
 import { Logger } from 'nestjs-pino';
+import { edgeOptions, hardenEdge } from './edge/harden-edge';
+import { inFlightPerAddressMiddleware } from './edge/in-flight-per-address.middleware';
 import { GatewayModule } from './gateway.module';
 import { concurrencyLimitMiddleware } from './http/concurrency-limit.middleware';
 import { httpMetricsMiddleware } from './http/http-metrics.middleware';
 import { drainHttpServer } from './http/drain';
 import { jsonBody } from './http/json-body';
+import { inputShapeMiddleware } from './http/input-shape.middleware';
 import { jsonOnlyMiddleware } from './http/json-only.middleware';
 import { serveOpenApi } from './http/openapi';
 import { ProblemFilter } from './http/problem.filter';
@@ -27,8 +30,9 @@ const MAX_BODY = '16kb';
 
 async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplication> {
   const { config, logger, metrics } = runtime;
+  const edgeEnforced = config.lab.isOn('edge-limits');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRuntime(runtime), {
-    httpsOptions: httpsServerOptions(readHttpsMaterial(runtime.secrets, config.env === 'production')),
+    httpsOptions: { ...httpsServerOptions(readHttpsMaterial(runtime.secrets, config.env === 'production')), ...edgeOptions(config.edge, edgeEnforced) },
     bodyParser: false,
     bufferLogs: true,
   });
@@ -37,7 +41,9 @@ async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplicatio
   // Order matters: correlation first, so everything after it can log with the request id.
   app.use(requestContextMiddleware(runtime.tracer));
   app.use(httpMetricsMiddleware(metrics));
-  app.use(concurrencyLimitMiddleware(config.maxConcurrentCalls));
+  if (edgeEnforced) app.use(inFlightPerAddressMiddleware(config.edge.maxInFlightPerAddress));
+  // Lab switch `edge-limits` off: a slot is taken before the body arrives, as before issue 14.
+  else app.use(concurrencyLimitMiddleware(config.maxConcurrentCalls));
   app.use(
     helmet({
       // Swagger UI (dev only) needs inline assets; the API itself serves JSON only.
@@ -48,6 +54,8 @@ async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplicatio
   serveWebApp(app, logger);
   app.use(jsonOnlyMiddleware);
   app.use(...jsonBody(MAX_BODY));
+  if (config.lab.isOn('input-shape')) app.use(inputShapeMiddleware);
+  if (edgeEnforced) app.use(concurrencyLimitMiddleware(config.maxConcurrentCalls));
   app.useGlobalPipes(createValidationPipe(config.lab.isOn('mass-assignment')));
   app.useGlobalFilters(new ProblemFilter(logger));
   if (config.env !== 'production') serveOpenApi(app);
@@ -63,10 +71,8 @@ export async function bootstrapGateway(): Promise<void> {
 
   const server = app.getHttpServer() as Server;
   server.on('secureConnection', () => metrics.tlsHandshakes.inc({ listener: 'https' }));
-  // Slow clients must not hold sockets forever.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
-  server.keepAliveTimeout = 65_000;
+  // Slow or silent clients must not hold sockets or slots (docs/controls/input-and-errors.md).
+  hardenEdge(server, runtime.config.edge, config.lab.isOn('edge-limits'));
   const stopReloading = reloadHttpsOnChange(runtime.secrets, server, config.env === 'production', (error) =>
     logger.error({ err: error }, 'HTTPS certificate reload failed; keeping the previous one'),
   );

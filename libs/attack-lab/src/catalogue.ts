@@ -1,6 +1,8 @@
 import type { Attack } from './attack';
 import { ACCOUNT_ATTACKS } from './attacks/account.attacks';
 import { FUNCTION_AUTHZ_ATTACKS, OWNERSHIP_ATTACKS } from './attacks/ownership.attacks';
+import { EDGE_ATTACKS } from './attacks/edge.attacks';
+import { HOSTILE_JSON_ATTACKS } from './attacks/hostile-json.attacks';
 import { INPUT_ATTACKS } from './attacks/input.attacks';
 import { PASSPORT_BINDING_ATTACKS } from './attacks/passport-binding.attacks';
 import { PASSPORT_ATTACKS } from './attacks/passport.attacks';
@@ -20,6 +22,8 @@ export const ATTACKS: readonly Attack[] = [
   ...OWNERSHIP_ATTACKS,
   ...FUNCTION_AUTHZ_ATTACKS,
   ...INPUT_ATTACKS,
+  ...HOSTILE_JSON_ATTACKS,
+  ...EDGE_ATTACKS,
   // Before the token and rate-limit attacks, which spend this address's login budget.
   ...SSRF_ATTACKS,
   ...TOKEN_ATTACKS,

@@ -6,3 +6,4 @@ export * from './lab-target';
 export * from './scene';
 export * from './scorecard';
 export * from './stand-in-hosts';
+export * from './raw-edge';

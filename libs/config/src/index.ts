@@ -5,3 +5,4 @@ export * from './ssrf-test-settings';
 export * from './fault-injection';
 export * from './otlp-settings';
 export * from './init-settings';
+export * from './edge-settings';

@@ -15,6 +15,8 @@ export const LAB_CONTROLS = [
   'rate-limit',
   'revocation',
   'ssrf-guard',
+  'edge-limits',
+  'input-shape',
 ] as const;
 export type LabControl = (typeof LAB_CONTROLS)[number];
 

@@ -6,6 +6,7 @@ import {
   isValidTrustDomain,
   type ServiceName,
 } from '@shop/topology';
+import { readEdgeSettings, type EdgeSettings } from './edge-settings';
 import { FaultDelays } from './fault-injection';
 import { ConfigError, LabSwitches, SHOP_ENVS, type ShopEnv } from './lab-mode';
 import { readOtlpTracesUrl } from './otlp-settings';
@@ -32,6 +33,8 @@ export interface ServiceConfig {
   readonly redisKeyPrefix: string;
   /** Concurrent RPCs (or, at the gateway, HTTP requests) served before new ones are shed. */
   readonly maxConcurrentCalls: number;
+  /** The gateway's HTTPS listener: timeouts and per-address caps (OWASP API4). */
+  readonly edge: EdgeSettings;
   /** Gateway rate limits (OWASP API4). Requests per window. */
   readonly rateLimits: {
     readonly perIpPer10s: number;
@@ -135,6 +138,7 @@ export function loadServiceConfig(service: ServiceName, env: Environment): Servi
     redisUrl: env['REDIS_URL'] || undefined,
     redisKeyPrefix: env['REDIS_KEY_PREFIX'] || 'shop:',
     maxConcurrentCalls: integer('SHOP_MAX_CONCURRENT_CALLS', env['SHOP_MAX_CONCURRENT_CALLS'], 256, 1, 100_000),
+    edge: readEdgeSettings(env, integer),
     rateLimits: {
       perIpPer10s: integer('SHOP_RATE_LIMIT_IP_PER_10S', env['SHOP_RATE_LIMIT_IP_PER_10S'], 200, 1, 10_000_000),
       perUserPer10s: integer('SHOP_RATE_LIMIT_USER_PER_10S', env['SHOP_RATE_LIMIT_USER_PER_10S'], 100, 1, 10_000_000),

@@ -13,6 +13,15 @@ const catalog = {
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { http: 415, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'Send application/json' },
   'REQUEST.NOT_FOUND': { http: 404, grpc: GrpcStatus.NOT_FOUND, title: 'No such route' },
   'REQUEST.RATE_LIMITED': { http: 429, grpc: GrpcStatus.RESOURCE_EXHAUSTED, title: 'Too many requests' },
+  // The public edge (apps/gateway/src/edge): framing Node refuses itself, and per-address caps.
+  'REQUEST.MALFORMED_HTTP': { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'The request is not valid HTTP/1.1' },
+  'REQUEST.TIMEOUT': { http: 408, grpc: GrpcStatus.DEADLINE_EXCEEDED, title: 'The request did not arrive in time' },
+  'REQUEST.HEADERS_TOO_LARGE': { http: 431, grpc: GrpcStatus.RESOURCE_EXHAUSTED, title: 'The request headers are too large' },
+  'REQUEST.TOO_MANY_IN_FLIGHT': { http: 429, grpc: GrpcStatus.RESOURCE_EXHAUSTED, title: 'Too many requests in flight from this address' },
+  // The input shape guard (apps/gateway/src/http/input-shape.ts), before any DTO code runs.
+  'REQUEST.TOO_DEEP': { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'The body nests too deeply' },
+  'REQUEST.CONTROL_CHARACTER': { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'A value contains a control character' },
+  'REQUEST.MALFORMED_UNICODE': { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'A value is not well-formed Unicode' },
 
   'AUTH.TOKEN_MISSING': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'A bearer token is required' },
   'AUTH.TOKEN_INVALID': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'The token is not valid' },
@@ -65,6 +74,7 @@ const catalog = {
 
   'PAYMENT.NOT_FOUND': { http: 404, grpc: GrpcStatus.NOT_FOUND, title: 'No payment for this order' },
   'PAYMENT.CONFLICT': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'This order was already charged with different details' },
+  'PAYMENT.CURRENCY_NOT_ACCEPTED': { http: 400, grpc: GrpcStatus.INVALID_ARGUMENT, title: 'The shop does not sell in this currency' },
   'PAYMENT.VOIDED': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'The order gave up; it can no longer be charged' },
 
   'UPSTREAM.UNAVAILABLE': { http: 503, grpc: GrpcStatus.UNAVAILABLE, title: 'A service this request needs is unavailable' },

@@ -13,3 +13,4 @@ export * from './metadata-keys';
 export * from './demo-accounts';
 export * from './ids';
 export * from './payment-card';
+export * from './currencies';

@@ -1,9 +1,10 @@
-import { Controller, Get, ParseIntPipe, DefaultValuePipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES, SCOPES } from '@shop/contracts';
 import { OrderClient } from '../clients/order.client';
 import { toOrderResponse, type OrderResponse } from '../orders/dto/order.response';
 import { Authenticated } from '../security/authenticated.decorator';
+import { AdminListQuery } from './dto/admin-list.query';
 
 @ApiTags('admin')
 @Controller('api/v1/admin/orders')
@@ -14,7 +15,7 @@ export class AdminOrdersController {
   @Get()
   @Authenticated({ operation: 'admin.orders.list', scope: SCOPES.ordersRead, role: ROLES.admin })
   @ApiOperation({ summary: 'All orders (admin)' })
-  async list(@Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number): Promise<{ items: OrderResponse[] }> {
-    return { items: (await this.orders.listAll(limit)).map(toOrderResponse) };
+  async list(@Query() query: AdminListQuery): Promise<{ items: OrderResponse[] }> {
+    return { items: (await this.orders.listAll(query.limit ?? 100)).map(toOrderResponse) };
   }
 }

@@ -1,4 +1,4 @@
-import { DEMO_PRODUCT_IDS } from '@shop/contracts';
+import { DEFAULT_CURRENCY, DEMO_PRODUCT_IDS } from '@shop/contracts';
 import type { DataSource } from 'typeorm';
 import { ProductEntity } from '../catalogue/product.entity';
 
@@ -24,7 +24,7 @@ export async function seedDemoProducts(dataSource: DataSource): Promise<void> {
     .createQueryBuilder()
     .insert()
     .into(ProductEntity)
-    .values(DEMO_PRODUCTS.map((p) => ({ ...p, currency: 'EUR' })))
+    .values(DEMO_PRODUCTS.map((p) => ({ ...p, currency: DEFAULT_CURRENCY })))
     .orIgnore()
     .execute();
 }

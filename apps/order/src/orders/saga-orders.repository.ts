@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
-import { ShopError, type Order, type Principal } from '@shop/contracts';
+import { DEFAULT_CURRENCY, ShopError, type Order, type Principal } from '@shop/contracts';
 import { OrderEntity, OrderItemEntity } from './order.entity';
 import { OrdersStore } from './orders-store';
 import type { CheckoutStart, Finish, PendingOrder, SagaStorePort } from './saga-store.port';
@@ -29,7 +29,7 @@ export class SagaOrdersRepository implements SagaStorePort {
       // The id the checkout passport is bound to (a random one only in lab mode without binding).
       const pending = { id: principal.orderId ?? randomUUID(), ownerId: principal.sub, createdAt: now, compensationPassport };
       // One round trip on the common path; the unique (owner, key) decides races.
-      const created = await orders.insertIfAbsent({ id: pending.id, createdAt: now, idempotencyKey: key, requestHash: hash, status: 'PENDING', failureCode: null, total: 0, currency: 'EUR', compensationPassport });
+      const created = await orders.insertIfAbsent({ id: pending.id, createdAt: now, idempotencyKey: key, requestHash: hash, status: 'PENDING', failureCode: null, total: 0, currency: DEFAULT_CURRENCY, compensationPassport });
       if (created) return { pending };
       const existing = await orders.findOne({ idempotencyKey: key });
       // The id is taken but not by this key: the checkout passport was replayed for a second order.
@@ -44,7 +44,7 @@ export class SagaOrdersRepository implements SagaStorePort {
       const { reservation } = finish;
       const lines = (reservation?.lines ?? []).map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice }));
       const total = reservation?.total ?? 0;
-      const currency = reservation?.currency ?? 'EUR';
+      const currency = reservation?.currency ?? DEFAULT_CURRENCY;
       // A confirmation must not land on a saga that gave up or that recovery claimed (it is undoing it).
       const inTime = finish.notCreatedBefore ? { createdAt: MoreThanOrEqual(finish.notCreatedBefore), failureCode: IsNull() } : {};
       const changed = await scope

@@ -4,7 +4,8 @@ import { ShopError, isUuid, type ChargeRequest, type Payment, type Principal } f
 import { DATA_SOURCE, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import { OwnedData } from '@shop/security/ownership';
 import type { DataSource } from 'typeorm';
-import { cardProblem, decide, summarize } from './card-processor';
+import { decide, summarize } from './card-processor';
+import { assertChargeInput } from './charge-input';
 import { PaymentEntity } from './payment.entity';
 
 function toPayment(entity: PaymentEntity): Payment {
@@ -38,11 +39,7 @@ export class PaymentsService {
    * up (its refund left a VOIDED tombstone) is never charged.
    */
   async charge(principal: Principal, request: ChargeRequest): Promise<Payment> {
-    if (!isUuid(request.orderId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'orderId must be a UUID');
-    if (!Number.isSafeInteger(request.amount) || request.amount <= 0) throw new ShopError('REQUEST.VALIDATION_FAILED', 'amount must be positive');
-    if (!/^[A-Z]{3}$/.test(request.currency)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'currency must be ISO 4217');
-    const problem = request.card ? cardProblem(request.card) : 'card missing';
-    if (problem) throw new ShopError('REQUEST.VALIDATION_FAILED', problem);
+    assertChargeInput(request);
     // Test and lab only: a slow card network, so a charge can land after order gave up.
     await this.runtime.config.faults.before('Charge');
 
