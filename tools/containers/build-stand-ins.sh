@@ -26,13 +26,20 @@ MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
 mkdir -p "$WORK"
 
-if ! docker image inspect "$MINBASE" >/dev/null 2>&1; then
-  if [ ! -x "$WORK/minbase/bin/sh" ]; then
+# The minbase tree is needed on disk too (the distroless stand-in copies its libraries):
+# from debootstrap the first time, from the imported image when only the image survived.
+if [ ! -x "$WORK/minbase/bin/sh" ]; then
+  rm -rf "$WORK/minbase" && mkdir -p "$WORK/minbase"
+  if docker image inspect "$MINBASE" >/dev/null 2>&1; then
+    container=$(docker create "$MINBASE" /bin/true)
+    docker export "$container" | tar -C "$WORK/minbase" -x
+    docker rm "$container" >/dev/null
+  else
     echo "debootstrap --variant=minbase bookworm (about a minute)"
     debootstrap --variant=minbase bookworm "$WORK/minbase" "$MIRROR" >"$WORK/debootstrap.log" 2>&1
   fi
-  tar -C "$WORK/minbase" -c . | docker import - "$MINBASE" >/dev/null
 fi
+docker image inspect "$MINBASE" >/dev/null 2>&1 || tar -C "$WORK/minbase" -c . | docker import - "$MINBASE" >/dev/null
 
 # The build image: node, npm and the node headers where the official image has them,
 # plus python3, make and g++ (argon2 compiles its addon at npm ci).
