@@ -1,41 +1,61 @@
 import { resolve } from 'node:path';
 import { readDevEnvironment } from '@shop/config';
-import { ATTACKS, LabTarget, formatScorecard, runAttacks } from '@shop/attack-lab';
+import { ATTACKS, LabTarget, describeSwitches, formatScorecard, runAttacks, tally, targetSwitches } from '@shop/attack-lab';
 import { SERVICES } from '@shop/topology';
+import { USAGE, UsageError, parseCliArgs } from './cli-args';
+import { compareWithSaved, loadScorecard, saveScorecard } from './saved-scorecard';
+
+/** Exit codes, also listed in --help and the README. */
+const EXIT = { allBlocked: 0, gotThrough: 1, labFailed: 2, couldNotRun: 3 } as const;
 
 /**
- * `npm run attack [-- attack-id ...]`: runs the attack lab against the
- * platform started by `npm start` (same SHOP_PORT_OFFSET, secrets in .dev)
- * and prints a scorecard. Exits 1 when any attack succeeds or errors.
+ * `npm run attack [-- options] [attack-id ...]`: runs the attack lab against
+ * the platform started by `npm start` (same SHOP_PORT_OFFSET, secrets in .dev)
+ * and prints a scorecard with three distinct outcomes.
  */
-async function main(): Promise<void> {
+async function main(): Promise<number> {
+  const args = parseCliArgs(process.argv.slice(2), ATTACKS);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.allBlocked;
+  }
+  if (args.list) {
+    const width = Math.max(...ATTACKS.map((a) => a.id.length));
+    process.stdout.write(`${ATTACKS.map((a) => `${a.id.padEnd(width)}  ${a.title}`).join('\n')}\n`);
+    return EXIT.allBlocked;
+  }
   const env = readDevEnvironment();
-  const only = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith('-')));
-  const attacks = only.size ? ATTACKS.filter((a) => only.has(a.id)) : ATTACKS;
-  if (attacks.length === 0) throw new Error(`no such attack; known: ${ATTACKS.map((a) => a.id).join(', ')}`);
+  const devDir = resolve('.dev');
   const gatewayUrl = `https://localhost:${(SERVICES.gateway.httpsPort as number) + env.portOffset}`;
-  const target = new LabTarget(gatewayUrl, resolve('.dev'), env.portOffset);
+  const target = new LabTarget(gatewayUrl, devDir, env.portOffset);
+  target.api.onWait = (seconds, what) => process.stderr.write(`lab setup (${what}) was rate limited; waiting ${seconds} s as Retry-After asks...\n`);
   try {
     const preflight = await target.api.get('/api/v1/products').catch((error: Error) => error);
     if (preflight instanceof Error || preflight.status !== 200) {
       throw new Error(`no platform answers at ${gatewayUrl}: start it with \`npm start\` first (${preflight instanceof Error ? preflight.message : preflight.status})`);
     }
-    process.stdout.write(`Attacking ${gatewayUrl} with ${attacks.length} attacks...\n\n`);
-    const scored = await runAttacks(target, attacks);
-    process.stdout.write(`${formatScorecard(scored)}\n\n`);
-    const failed = scored.filter((s) => s.result.outcome !== 'blocked');
-    process.stdout.write(
-      failed.length === 0
-        ? `All ${scored.length} attacks were blocked.\n`
-        : `${failed.length} of ${scored.length} attacks were NOT blocked: ${failed.map((s) => s.attack.id).join(', ')}\n`,
-    );
-    process.exitCode = failed.length === 0 ? 0 : 1;
+    process.stdout.write(`Attacking ${gatewayUrl} with ${args.attacks.length} attacks...\n`);
+    process.stdout.write(`${describeSwitches(await targetSwitches(target))}\n\n`);
+    const previous = args.compare ? loadScorecard(devDir) : undefined;
+    const scored = await runAttacks(target, args.attacks);
+    process.stdout.write(`${formatScorecard(scored, { verbose: args.verbose })}\n\n`);
+    const { blocked, succeeded, couldNotRun } = tally(scored);
+    const ids = (verdict: string) => scored.filter((s) => s.result.outcome === verdict).map((s) => s.attack.id).join(', ');
+    process.stdout.write(`${scored.length} attacks: ${blocked} blocked, ${succeeded} got through, ${couldNotRun} could not run.\n`);
+    if (succeeded) process.stdout.write(`Got through: ${ids('succeeded')}\n`);
+    if (couldNotRun) process.stdout.write(`Could not run (no verdict, see the evidence${args.verbose ? '' : ' or use --verbose'}): ${ids('could-not-run')}\n`);
+    if (args.compare) process.stdout.write(`${compareWithSaved(previous, scored)}\n`);
+    saveScorecard(devDir, gatewayUrl, scored);
+    return succeeded ? EXIT.gotThrough : couldNotRun ? EXIT.couldNotRun : EXIT.allBlocked;
   } finally {
     await target.close();
   }
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`attack lab failed: ${error.message}\n`);
-  process.exit(2);
-});
+main().then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    process.stderr.write(`attack lab failed: ${error.message}\n${error instanceof UsageError ? 'Try `npm run attack -- --help`.\n' : ''}`);
+    process.exitCode = EXIT.labFailed;
+  },
+);

@@ -3,6 +3,8 @@ export * from './catalogue';
 export * from './forge';
 export * from './grpc-probe';
 export * from './lab-target';
+export * from './patient-client';
 export * from './scene';
 export * from './scorecard';
 export * from './stand-in-hosts';
+export * from './target-switches';
