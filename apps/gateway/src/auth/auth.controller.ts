@@ -10,6 +10,8 @@ import { TOKEN_DENYLIST } from '../security/security.constants';
 import { LoginDto, TokenPairResponse } from './dto/login.dto';
 import { LogoutDto, RefreshDto } from './dto/refresh.dto';
 import { RegisterDto, UserResponse } from './dto/register.dto';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiProblems, BODY_PROBLEMS, TOKEN_PROBLEMS } from '../http/api-problems.decorator';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -22,6 +24,8 @@ export class AuthController {
 
   @Post('register')
   @ApiOperation({ summary: 'Create a customer account' })
+  @ApiCreatedResponse({ type: UserResponse })
+  @ApiProblems(...BODY_PROBLEMS, 'AUTH.EMAIL_TAKEN')
   async register(@Body() body: RegisterDto): Promise<UserResponse> {
     // The DTO is whitelisted: unknown fields (say, roles) were already refused.
     const user = await this.auth.register(body);
@@ -32,6 +36,8 @@ export class AuthController {
   @HttpCode(200)
   @LoginRoute()
   @ApiOperation({ summary: 'Exchange email and password for an access and a refresh token' })
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiProblems(...BODY_PROBLEMS, 'AUTH.INVALID_CREDENTIALS', 'AUTH.LOGIN_THROTTLED')
   async login(@Body() body: LoginDto): Promise<TokenPairResponse> {
     return this.tokenPair(await this.auth.login({ email: body.email, password: body.password }));
   }
@@ -39,6 +45,8 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate a refresh token; reusing an old one revokes its family' })
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiProblems(...BODY_PROBLEMS, 'AUTH.REFRESH_INVALID', 'AUTH.REFRESH_REUSED')
   async refresh(@Body() body: RefreshDto): Promise<TokenPairResponse> {
     return this.tokenPair(await this.auth.refresh(body.refreshToken));
   }
@@ -47,6 +55,8 @@ export class AuthController {
   @HttpCode(204)
   @Authenticated()
   @ApiOperation({ summary: 'Revoke this access token (and the refresh-token family, when given)' })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  @ApiProblems(...BODY_PROBLEMS, ...TOKEN_PROBLEMS)
   async logout(@Body() body: LogoutDto, @Req() request: Request & { user: AuthenticatedUser }): Promise<void> {
     if (this.runtime.config.lab.isOn('revocation')) {
       await this.denylist.deny(request.user.jti, request.user.exp);
