@@ -51,7 +51,7 @@ onlyAsRoot('a fresh clone in a 0700 folder, as root', () => {
     let output = '';
     launcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     launcher.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+    const exited = new Promise<void>((resolve) => launcher.once('exit', () => resolve()));
     try {
       const deadline = Date.now() + 150_000;
       while (!output.includes('Hardened Shop is up in') && launcher.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
@@ -63,7 +63,9 @@ onlyAsRoot('a fresh clone in a 0700 folder, as root', () => {
     } finally {
       if (launcher.exitCode === null) process.kill(-(launcher.pid as number), 'SIGINT');
     }
-    expect(await exited).toBe(0);
+    await exited;
+    // npm itself ends by the SIGINT it got; the launcher under it reports a clean stop.
+    expect(output).toMatch(/Stopped in \d+\.\d s\./);
   }, 200_000);
 
   it("npm test's embedded-PostgreSQL path (PGHOST unset): an integration spec against a real database passes", async () => {
