@@ -18,3 +18,8 @@ need() { command -v "$1" >/dev/null 2>&1 || fail "$1 is required: $2"; }
 k() { kubectl --context "kind-$CLUSTER" "$@"; }
 
 uses_istio() { [ "$OVERLAY" = kind ]; }
+# kind-vault: Vault (dev server) and its Agent Injector from HashiCorp's helm chart render the
+# services' files. The chart version is pinned; check `helm search repo hashicorp/vault --versions`.
+uses_vault() { [ "$OVERLAY" = kind-vault ]; }
+VAULT_CHART_VERSION=${SHOP_VAULT_CHART_VERSION:-0.31.0}
+VAULT_NAMESPACE=vault

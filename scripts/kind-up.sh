@@ -2,9 +2,11 @@
 # Brings the hardened shop up on a local kind cluster for training:
 #   scripts/kind-up.sh                            # with Istio (overlay k8s/overlays/kind)
 #   SHOP_KIND_OVERLAY=kind-app-mtls scripts/kind-up.sh   # no mesh: the services' own mTLS
+#   SHOP_KIND_OVERLAY=kind-vault scripts/kind-up.sh      # no mesh; Vault Agents render the secrets
 # Needs Docker, kind >= 0.24 (its CNI enforces NetworkPolicies), kubectl, node, and
-# for the Istio overlay istioctl. Pulls postgres, redis, prometheus and Istio images
-# from the internet. Re-running it is safe: existing pieces are kept.
+# for the Istio overlay istioctl, for the Vault overlay helm and the vault CLI. Pulls
+# postgres, redis, prometheus, Istio and Vault images and the Vault helm chart from the
+# internet. Re-running it is safe: existing pieces are kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/kind-lib.sh
@@ -15,6 +17,8 @@ need kind "https://kind.sigs.k8s.io/docs/user/quick-start/#installation"
 need kubectl "https://kubernetes.io/docs/tasks/tools/"
 need node "Node.js 20 (the repository's engines field)"
 uses_istio && need istioctl "https://istio.io/latest/docs/setup/getting-started/#download"
+uses_vault && need helm "https://helm.sh/docs/intro/install/"
+uses_vault && need vault "the Vault CLI: https://developer.hashicorp.com/vault/install"
 [ -d "k8s/overlays/$OVERLAY" ] || fail "no overlay k8s/overlays/$OVERLAY"
 
 kind_version=$(kind version | sed -E 's/^kind v([0-9]+)\.([0-9]+).*/\1 \2/')
@@ -78,10 +82,43 @@ if uses_istio; then
     --set values.pilot.env.ENABLE_NATIVE_SIDECARS=true
 fi
 
+if uses_vault; then
+  step "Vault $VAULT_CHART_VERSION (helm): a dev server (in memory) and the Agent Injector in namespace $VAULT_NAMESPACE"
+  # The root token is made here and kept in $WORK (0600); the dev server holds it in its pod spec.
+  [ -s "$WORK/vault-root-token" ] || (umask 077 && od -An -tx1 -N16 /dev/urandom | tr -d ' \n' > "$WORK/vault-root-token")
+  helm repo add hashicorp https://helm.releases.hashicorp.com >/dev/null 2>&1 || true
+  helm repo update hashicorp >/dev/null
+  helm upgrade --install vault hashicorp/vault --kube-context "kind-$CLUSTER" \
+    --namespace "$VAULT_NAMESPACE" --create-namespace --version "$VAULT_CHART_VERSION" \
+    --set server.dev.enabled=true --set "server.dev.devRootToken=$(cat "$WORK/vault-root-token")" \
+    --set injector.enabled=true --wait --timeout 5m
+fi
+
 step "apply k8s/overlays/$OVERLAY: data stores and the migrations Job first, then the services"
 kubectl kustomize "k8s/overlays/$OVERLAY" > "$WORK/rendered.yaml"
 k apply -f "$WORK/rendered.yaml" --selector 'app.kubernetes.io/component!=service'
 k -n "$NAMESPACE" wait --for=condition=complete job/database-init --timeout=10m
+
+if uses_vault; then
+  step "Vault's own PostgreSQL login (vault/db-admin.sh, in the postgres pod), then vault/configure.sh kubernetes"
+  k -n "$NAMESPACE" rollout status deployment/postgres --timeout=5m
+  # Over the pod's socket as the superuser; the password file comes back here and leaves the pod.
+  k -n "$NAMESPACE" exec -i deployment/postgres -- env PGHOST=/var/run/postgresql PGUSER=postgres \
+    SHOP_DB_SUPERUSER_PASSWORD_FILE=/run/secrets/shop/postgres/password \
+    SHOP_DB_ADMIN_PASSWORD_FILE=/tmp/vault-db-admin-password sh -s < vault/db-admin.sh
+  (umask 077 && k -n "$NAMESPACE" exec deployment/postgres -- cat /tmp/vault-db-admin-password > "$WORK/vault-db-admin-password")
+  k -n "$NAMESPACE" exec deployment/postgres -- rm -f /tmp/vault-db-admin-password
+  k -n "$VAULT_NAMESPACE" port-forward svc/vault 18200:8200 >/dev/null 2>&1 &
+  port_forward=$!
+  trap 'kill "$port_forward" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 30); do VAULT_ADDR=http://127.0.0.1:18200 vault status >/dev/null 2>&1 && break; sleep 1; done
+  VAULT_ADDR=http://127.0.0.1:18200 VAULT_TOKEN_FILE="$WORK/vault-root-token" \
+    SHOP_SECRETS_SOURCE="$WORK/secrets" SHOP_DB_HOST="postgres.$NAMESPACE.svc.cluster.local" \
+    SHOP_DB_ADMIN_USER=vault_admin SHOP_DB_ADMIN_PASSWORD_FILE="$WORK/vault-db-admin-password" \
+    SHOP_NAMESPACE="$NAMESPACE" sh vault/configure.sh kubernetes
+  kill "$port_forward"
+  trap - EXIT
+fi
 k apply -f "$WORK/rendered.yaml"
 for app in "${APPS[@]}"; do k -n "$NAMESPACE" rollout status "deployment/$app" --timeout=5m; done
 k -n monitoring rollout status deployment/prometheus --timeout=5m 2>/dev/null || true
@@ -91,5 +128,6 @@ cat <<MSG
 The shop:        curl --cacert $WORK/web-ca.pem https://localhost:8443/api/v1/products
 Prometheus:      kubectl --context kind-$CLUSTER -n monitoring port-forward svc/prometheus 9090
 Check it:        scripts/kind-verify.sh   (each check prints its command and the expected answer)
+Vault (kind-vault): kubectl --context kind-$CLUSTER -n $VAULT_NAMESPACE port-forward svc/vault 8200, token in $WORK/vault-root-token
 Remove it all:   scripts/kind-down.sh
 MSG

@@ -83,5 +83,17 @@ fi
 check "NetworkPolicy: no egress to the cloud metadata address, even for inventory" \
   'timed out' tcp_connect inventory inventory 169.254.169.254 80
 
+if uses_vault; then
+  # Vault's database engine names its logins v-<auth>-<role>-...; platform-init's static login is shop_order.
+  check "Vault: order's db.json holds a short-lived login from Vault, with its lease" \
+    '"user": "v-[^"]*order[^"]*".*"lease"' \
+    bash -c "$(printf '%q ' "${ctx[@]}") exec deploy/order -c order -- cat /run/secrets/shop/order/db.json | tr -d '\n'"
+  check "Vault: the service's own container holds no Kubernetes API token (only its agent does)" \
+    'ENOENT' \
+    "${ctx[@]}" exec deploy/order -c order -- node -e "require('fs').readdirSync('/var/run/secrets/kubernetes.io/serviceaccount')"
+  check "NetworkPolicy: a service reaches Vault's API port 8200 only, not its cluster port 8201" \
+    'timed out' tcp_connect gateway gateway vault.vault.svc.cluster.local 8201
+fi
+
 printf '\n%s\n' "$([ "$failures" -eq 0 ] && echo "all checks PASS" || echo "$failures check(s) FAIL")"
 exit "$failures"

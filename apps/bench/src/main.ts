@@ -1,10 +1,6 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readDevEnvironment } from '@shop/config';
-import { openDatabaseServer } from '@shop/dev-platform';
-import { dropDatabase } from '@shop/persistence';
-import { GRPC_SERVICES } from '@shop/topology';
+import { withBenchWorkspace } from './bench-database';
 import { measureCeiling } from './measure/ceiling';
 import { measurePassportCost } from './measure/passport-cost';
 import { POSTURES, runPosture, type Posture, type PostureRun } from './posture-run';
@@ -46,13 +42,7 @@ async function main(): Promise<void> {
     concurrency: { products: 32, checkout: 16 },
   };
   const startedAt = new Date();
-  const env = readDevEnvironment();
-  const devDir = mkdtempSync(join(tmpdir(), 'shop-bench-'));
-  // Run as root, embedded PostgreSQL runs as a `postgres` user that must be able to traverse this folder.
-  chmodSync(devDir, 0o711);
-  const database = await openDatabaseServer(env.database, join(devDir, 'postgres'));
-  const databaseName = `bench_${Date.now().toString(36)}`;
-  try {
+  await withBenchWorkspace(async ({ devDir, database, databaseName }) => {
     log(`mode ${quick ? 'quick' : 'full'}: ${pairs} A/B pair(s), ${settings.durationMs / 1000}s per measurement`);
     const ceiling = await measureCeiling(settings.concurrency.products, settings.durationMs);
     log(`ceiling (node http hello-world): ${ceiling.reqPerSec} req/s`);
@@ -67,6 +57,8 @@ async function main(): Promise<void> {
         runs.push(run);
         const p = run.workloads.products;
         const c = run.workloads.checkout;
+        const cpu = (w: typeof p) => Object.entries(w.cpuUsPerRequest).map(([s, us]) => `${s} ${us}`).join(' ');
+        log(`${posture.padEnd(8)} CPU µs/request: products [${cpu(p)}] checkout [${cpu(c)}]`);
         log(
           `${posture.padEnd(8)} products ${p.closed.reqPerSec} req/s p90 ${p.open.p90Ms} ms | checkout ${c.closed.reqPerSec} req/s p90 ${c.open.p90Ms} ms | handshakes/1000 ${run.handshakesPer1000.grpc} | cold ${run.coldStartMs} ms`,
         );
@@ -97,11 +89,7 @@ async function main(): Promise<void> {
     writeFileSync(join(RESULTS, `${name}.md`), `${markdown}\n`);
     if (!quick) updateReadme(markdown);
     process.stdout.write(`\n${markdown}\n\nwritten: bench/results/${name}.json and ${name}.md (${report.durationSeconds} s)\n`);
-  } finally {
-    await dropDatabase(database.admin, databaseName, GRPC_SERVICES).catch(() => undefined);
-    await database.stop();
-    rmSync(devDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: Error) => {

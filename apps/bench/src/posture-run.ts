@@ -9,6 +9,7 @@ import type { LoadResult } from './load/load-result';
 import { openLoop } from './load/open-loop';
 import { gatewayPool, workload, type WorkloadName } from './load/workloads';
 import { handshakes, rssMb } from './measure/server-stats';
+import { cpuPerRequestUs, readServiceCpu, type CpuSeconds } from './measure/service-cpu';
 
 export type Posture = 'secure' | 'baseline';
 
@@ -26,11 +27,15 @@ export interface RunSettings {
   readonly warmupMs: number;
   readonly durationMs: number;
   readonly concurrency: Readonly<Record<WorkloadName, number>>;
+  /** Extra node flags for every service (the profiler passes `--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export interface WorkloadResult {
   readonly closed: LoadResult;
   readonly open: LoadResult & { targetRate: number };
+  /** Each service's CPU µs per successful request over the closed loop (the headline figure). */
+  readonly cpuUsPerRequest: CpuSeconds;
 }
 
 export interface PostureRun {
@@ -42,6 +47,8 @@ export interface PostureRun {
   readonly rssIdleMb: Record<string, number>;
   /** Resident memory after both workloads (includes whatever heap the GC has not returned). */
   readonly rssMb: Record<string, number>;
+  /** When the workloads ran, in µs on the monotonic clock (what a `--cpu-prof` profile's timestamps use). */
+  readonly loadWindowUs: { readonly fromUs: number; readonly toUs: number };
 }
 
 /** Plenty of stock, so checkouts measure the saga and not sold-out errors. */
@@ -86,6 +93,7 @@ export async function runPosture(
     distDir: settings.distDir,
     database: { kind: 'external', ...settings.database.admin },
     databaseName: settings.databaseName,
+    nodeArgs: settings.nodeArgs,
     ...POSTURES[posture],
     // Rate limits would measure the limiter, not the platform: both postures lift them alike.
     env: { SHOP_RATE_LIMIT_IP_PER_10S: '10000000', SHOP_RATE_LIMIT_USER_PER_10S: '10000000', SHOP_MAX_CONCURRENT_CALLS: '10000' },
@@ -97,17 +105,21 @@ export async function runPosture(
     const token = await login(platform, ca);
     const rssIdleMb = rssMb(platform);
     const before = await handshakes(platform);
+    const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+    const fromUs = monotonicUs();
     let requests = 0;
     const workloads = {} as Record<WorkloadName, WorkloadResult>;
     for (const name of ['products', 'checkout'] as const) {
       const pool = gatewayPool(platform.gatewayUrl, ca, settings.concurrency[name]);
       const send = workload(name, pool, token);
       await closedLoop(send, settings.concurrency[name], settings.warmupMs);
+      const cpuBefore = await readServiceCpu(platform);
       const closed = await closedLoop(send, settings.concurrency[name], settings.durationMs);
+      const cpuUsPerRequest = cpuPerRequestUs(cpuBefore, await readServiceCpu(platform), closed.requests - closed.errors);
       const rate = rates[name] ?? Math.max(10, Math.round(closed.reqPerSec * 0.5));
       rates[name] = rate;
       const open = await openLoop(send, rate, settings.durationMs);
-      workloads[name] = { closed, open };
+      workloads[name] = { closed, open, cpuUsPerRequest };
       requests += closed.requests + open.requests;
       await pool.close();
     }
@@ -120,6 +132,7 @@ export async function runPosture(
       handshakesPer1000: { grpc: per1000(after.grpc - before.grpc), https: per1000(after.https - before.https) },
       rssIdleMb,
       rssMb: rssMb(platform),
+      loadWindowUs: { fromUs, toUs: monotonicUs() },
     };
   } finally {
     await platform.stopServices();

@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import { COMPOSE_FILES } from './compose';
 import type { GeneratedFile } from './generated-file';
 import { K8S_FILES } from './k8s';
+import { vaultComposeFiles } from './vault';
 
 /** Every file `npm run gen:deploy` writes. */
-export const GENERATED_FILES: readonly GeneratedFile[] = [...COMPOSE_FILES, ...K8S_FILES];
+export const GENERATED_FILES: readonly GeneratedFile[] = [...COMPOSE_FILES, ...vaultComposeFiles(), ...K8S_FILES];
 
 function committedText(root: string, file: GeneratedFile): string | undefined {
   try {

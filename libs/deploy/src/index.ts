@@ -1,3 +1,4 @@
 export * from './deploy-settings';
 export * from './generated-file';
 export * from './generated-files';
+export * from './vault';

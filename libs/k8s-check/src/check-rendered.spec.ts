@@ -40,6 +40,18 @@ describe('the committed overlays, evaluated', () => {
     expect(matrix).not.toContain('istio-system/istiod:15012');
   }, 60_000);
 
+  it('overlays/kind-vault passes: every service reaches Vault on 8200, Vault reaches PostgreSQL, nothing else does', async () => {
+    const vault = await render('kind-vault');
+    const result = checkRendered(vault);
+    expect(result.problems).toEqual([]);
+    const matrix = result.tables[0].lines;
+    expect(matrix.filter((l) => l.includes('vault/vault:8200')).map((l) => l.split(/\s+/)[0]).sort()).toEqual(['shop/auth', 'shop/gateway', 'shop/inventory', 'shop/order', 'shop/payment']);
+    expect(matrix.find((l) => l.startsWith('vault/vault '))?.split(/\s+/)).toEqual(['vault/vault', '-', '8443', '-', '-', '-', '5432', '-']);
+    // Without order's way to Vault its agent could not log in, and the comparison says so.
+    const withoutOrdersHole = vault.filter((o) => !(o.kind === 'NetworkPolicy' && o.metadata.name === 'order-to-vault-egress'));
+    expect(checkRendered(withoutOrdersHole).problems).toEqual(['reachability: in the topology but not allowed: shop/order -> vault/vault:8200']);
+  }, 60_000);
+
   it('prints a matrix where payment reaches PostgreSQL in the namespace, and only DNS and istiod outside it', () => {
     const matrix = checkRendered(kind).tables[0].lines;
     expect(matrix[0].split(/\s+/)).toEqual(['from', '\\', 'to', 'auth', 'gateway', 'inventory', 'order', 'payment', 'postgres', 'redis']);

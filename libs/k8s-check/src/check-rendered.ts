@@ -4,7 +4,7 @@ import { expectedGrants } from './expected/expected-grants';
 import { expectedPeerModes } from './expected/expected-peer-modes';
 import { expectedReachability } from './expected/expected-reachability';
 import { expectedSidecarScopes } from './expected/expected-sidecars';
-import { MONITORING_NAMESPACE } from './expected/workloads';
+import { MONITORING_NAMESPACE, runsVaultAgent } from './expected/workloads';
 import { manifestGateFindings } from './gate/manifest-gate';
 import type { K8sObject } from './manifests';
 import { meshIdentities } from './mesh/mesh-identities';
@@ -40,8 +40,9 @@ export function checkRendered(objects: readonly K8sObject[]): RenderedCheck {
   if (has('NetworkPolicy')) {
     // A build that runs the mesh needs its sidecars to reach istiod through the default deny.
     const mesh = has('PeerAuthentication');
+    const vault = endpoints.some((e) => e.namespace === SHOP_NAMESPACE && runsVaultAgent(e));
     const actual = evaluateReachability(objects, endpoints, SHOP_NAMESPACE);
-    compare({ title: 'reachability', actual, expected: expectedReachability(endpoints, { mesh }) }, 'NetworkPolicy reachability (pod -> pod:port)', formatReachability(actual, SHOP_NAMESPACE));
+    compare({ title: 'reachability', actual, expected: expectedReachability(endpoints, { mesh, vault }) }, 'NetworkPolicy reachability (pod -> pod:port)', formatReachability(actual, SHOP_NAMESPACE));
   }
   if (has('AuthorizationPolicy') || has('PeerAuthentication')) {
     const modes = evaluatePeerModes(objects, endpoints, SHOP_NAMESPACE);

@@ -7,6 +7,14 @@ export function toMarkdown(report: BenchReport): string {
     const w = summary.workloads[name];
     return `| ${name === 'products' ? 'GET /api/v1/products (1 hop)' : 'POST /api/v1/orders (3 hops)'} | ${w.secureReqPerSec} | ${w.baselineReqPerSec} | **${w.throughputRatio}** | ${w.secureP50Ms} / ${w.baselineP50Ms} | ${w.secureP90Ms} / ${w.baselineP90Ms} | ${w.secureP99Ms} / ${w.baselineP99Ms} | **${w.addedP90PerHopMs}** | ${w.secureErrors} / ${w.baselineErrors} |`;
   });
+  const services = Object.keys(summary.workloads.products.cpuUsPerRequest);
+  const cpuRows = (['products', 'checkout'] as const).map((name) => {
+    const cells = services.map((s) => {
+      const c = summary.workloads[name].cpuUsPerRequest[s];
+      return `${c.secure} / ${c.baseline}`;
+    });
+    return `| ${name} | ${cells.join(' | ')} |`;
+  });
   const rss = (table: BenchReport['summary']['rssMb']) =>
     Object.entries(table)
       .map(([service, m]) => `${service} ${m.secure} (${m.overhead >= 0 ? '+' : ''}${m.overhead})`)
@@ -17,6 +25,12 @@ export function toMarkdown(report: BenchReport): string {
     '| workload | secure req/s | baseline req/s | secure/baseline | p50 ms secure / baseline | p90 ms secure / baseline | p99 ms secure / baseline | added p90 per hop (ms) | errors secure / baseline |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    'CPU per successful request, µs, secure / baseline (each service\'s `process_cpu_seconds_total` over the closed loop; steadier than req/s on a shared machine):',
+    '',
+    `| workload | ${services.join(' | ')} |`,
+    `|---|${services.map(() => '---|').join('')}`,
+    ...cpuRows,
     '',
     `- Machine ceiling (plain Node http hello-world, same generator): ${report.ceiling.reqPerSec} req/s.`,
     `- Internal TLS handshakes per 1,000 requests (server counters of every ClientHello, so an upper bound on full handshakes; secure): ${summary.grpcHandshakesPer1000}.`,

@@ -14,16 +14,19 @@ const load = (reqPerSec: number, p90Ms: number, errors = 0): LoadResult & { targ
   targetRate: 100,
 });
 
-const run = (posture: Posture, checkout: { rps: number; p90: number; errors?: number }): PostureRun => ({
+const cpu = (gateway: number) => ({ gateway, auth: 0, order: 300, payment: 100, inventory: 120 });
+
+const run = (posture: Posture, checkout: { rps: number; p90: number; errors?: number }, gatewayCpuUs = 500): PostureRun => ({
   posture,
   coldStartMs: posture === 'secure' ? 7000 : 6500,
   workloads: {
-    products: { closed: load(600, 10), open: load(300, 10) },
-    checkout: { closed: load(checkout.rps, checkout.p90, checkout.errors), open: load(50, checkout.p90) },
+    products: { closed: load(600, 10), open: load(300, 10), cpuUsPerRequest: cpu(gatewayCpuUs) },
+    checkout: { closed: load(checkout.rps, checkout.p90, checkout.errors), open: load(50, checkout.p90), cpuUsPerRequest: cpu(gatewayCpuUs * 2) },
   },
   handshakesPer1000: { grpc: 0, https: 0 },
   rssIdleMb: { gateway: posture === 'secure' ? 82 : 80 },
   rssMb: { gateway: posture === 'secure' ? 110 : 100 },
+  loadWindowUs: { fromUs: 0, toUs: 1 },
 });
 
 describe('summarizeRuns', () => {
@@ -33,7 +36,7 @@ describe('summarizeRuns', () => {
     run('baseline', { rps: 100, p90: 30 }),
     run('secure', { rps: 45, p90: 63, errors: 2 }),
     run('baseline', { rps: 50, p90: 60 }),
-    run('secure', { rps: 80, p90: 36 }),
+    run('secure', { rps: 80, p90: 36 }, 900),
     run('baseline', { rps: 100, p90: 30 }),
   ];
   const summary = summarizeRuns(runs);
@@ -50,6 +53,13 @@ describe('summarizeRuns', () => {
 
   it('reports p50 and the errors of every measurement per posture', () => {
     expect(summary.workloads.checkout).toMatchObject({ secureP50Ms: 18, baselineP50Ms: 15, secureErrors: 2, baselineErrors: 0 });
+  });
+
+  it('reports each service\'s CPU per request as the median per posture, so one noisy run does not move it', () => {
+    // secure gateway: 500, 500, 900 -> 500; checkout doubles it
+    expect(summary.workloads.products.cpuUsPerRequest['gateway']).toEqual({ secure: 500, baseline: 500 });
+    expect(summary.workloads.checkout.cpuUsPerRequest['gateway']).toEqual({ secure: 1000, baseline: 1000 });
+    expect(summary.workloads.checkout.cpuUsPerRequest['order']).toEqual({ secure: 300, baseline: 300 });
   });
 
   it('reports RSS overhead and cold start per posture', () => {

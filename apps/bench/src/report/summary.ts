@@ -1,4 +1,5 @@
 import type { PostureRun } from '../posture-run';
+import type { ServiceName } from '@shop/topology';
 import { HOPS, type WorkloadName } from '../load/workloads';
 
 const median = (values: number[]) => {
@@ -25,6 +26,8 @@ export interface WorkloadSummary {
   /** Failed or refused requests over every measurement of this workload (closed and open loop), per posture. */
   readonly secureErrors: number;
   readonly baselineErrors: number;
+  /** Per service: median CPU µs per successful request (closed loop), per posture. */
+  readonly cpuUsPerRequest: Record<string, { secure: number; baseline: number }>;
 }
 
 export interface RssComparison {
@@ -64,6 +67,12 @@ export function summarizeRuns(runs: readonly PostureRun[]): Summary {
       baselineP99Ms: metric(baseline, (r) => r.workloads[name].open.p99Ms),
       secureErrors: errors(secure),
       baselineErrors: errors(baseline),
+      cpuUsPerRequest: Object.fromEntries(
+        Object.keys(runs[0].workloads[name].cpuUsPerRequest).map((s) => {
+          const cpu = (list: readonly PostureRun[]) => metric(list, (r) => r.workloads[name].cpuUsPerRequest[s as ServiceName]);
+          return [s, { secure: cpu(secure), baseline: cpu(baseline) }];
+        }),
+      ),
     };
   };
   const services = Object.keys(runs[0].rssMb);

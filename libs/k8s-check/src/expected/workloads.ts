@@ -11,6 +11,17 @@ export const MIGRATION_JOB = 'database-init';
 export const POSTGRES_PORT = 5432;
 export const REDIS_PORT = 6379;
 export const NAME_LABEL = 'app.kubernetes.io/name';
+/** Vault's server pod (helm release `vault` in the namespace `vault`) and its API port. */
+export const VAULT_SERVER = 'vault/vault';
+export const VAULT_PORT = 8200;
+/** The Vault Agent Injector adds an agent to a pod that carries this annotation set to "true". */
+export const VAULT_INJECT_ANNOTATION = 'vault.hashicorp.com/agent-inject';
+export const VAULT_ROLE_ANNOTATION = 'vault.hashicorp.com/role';
+
+/** Whether a pod runs a Vault Agent (the injector's opt-in annotation). */
+export function runsVaultAgent(endpoint: Endpoint): boolean {
+  return endpoint.annotations?.[VAULT_INJECT_ANNOTATION] === 'true';
+}
 
 /** The workload name of a pod of the shop namespace (its `app.kubernetes.io/name`), else undefined. */
 export function workloadOf(endpoint: Endpoint): string | undefined {

@@ -59,4 +59,14 @@ describe('manifest gate', () => {
     ]);
     expect(manifestGateFindings(objects)).toEqual([]);
   });
+
+  it('counts a projected ServiceAccount token as mounting one (the Vault Agent’s login)', () => {
+    const objects = good();
+    const deployment = objects.find((o) => o.kind === 'Deployment') as K8sObject;
+    const token = { name: 'vault-token', projected: { sources: [{ serviceAccountToken: { audience: 'vault', expirationSeconds: 600, path: 'token' } }] } };
+    applyPatch(deployment, [{ op: 'add', path: '/spec/template/spec/volumes/-', value: token }]);
+    expect(manifestGateFindings(objects).map((f) => f.message)).toEqual([expect.stringContaining('volume vault-token projects a ServiceAccount token')]);
+    applyPatch(deployment, [{ op: 'add', path: '/spec/template/metadata/annotations', value: { 'hardened-shop.dev/api-token-reason': 'the Vault Agent logs in with it' } }]);
+    expect(manifestGateFindings(objects)).toEqual([]);
+  });
 });

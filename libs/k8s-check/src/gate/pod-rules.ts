@@ -1,3 +1,4 @@
+import { VAULT_INJECT_ANNOTATION, VAULT_ROLE_ANNOTATION } from '../expected/workloads';
 import { containersOf, describe, isLongRunning, type ContainerSpec, type PodTemplate } from '../manifests';
 
 /** One violation of one rule, with where it is. */
@@ -67,10 +68,23 @@ export const POD_RULES: ReadonlyArray<{ id: string; check(t: PodTemplate): strin
   },
   {
     id: 'service-account-token',
-    check: (t) =>
-      t.spec['automountServiceAccountToken'] === false || (t.metadata.annotations?.[API_TOKEN_REASON_ANNOTATION] ?? '').trim() !== ''
-        ? []
-        : [`${describe(t.owner)}: automountServiceAccountToken is not false and no ${API_TOKEN_REASON_ANNOTATION} says why`],
+    check: (t) => {
+      if ((t.metadata.annotations?.[API_TOKEN_REASON_ANNOTATION] ?? '').trim() !== '') return [];
+      const projected = projectedTokenVolumes(t).map((name) => `${describe(t.owner)}: volume ${name} projects a ServiceAccount token and no ${API_TOKEN_REASON_ANNOTATION} says why`);
+      const automount = t.spec['automountServiceAccountToken'] === false ? [] : [`${describe(t.owner)}: automountServiceAccountToken is not false and no ${API_TOKEN_REASON_ANNOTATION} says why`];
+      return [...automount, ...projected];
+    },
+  },
+  {
+    // The injected agent logs in with the pod's ServiceAccount: a role named after
+    // another workload would hand this pod that workload's secrets (if Vault bound it so).
+    id: 'vault-role-is-own-account',
+    check: (t) => {
+      const annotations = t.metadata.annotations ?? {};
+      if (annotations[VAULT_INJECT_ANNOTATION] !== 'true') return [];
+      const account = t.spec['serviceAccountName'];
+      return annotations[VAULT_ROLE_ANNOTATION] === account ? [] : [`${describe(t.owner)}: Vault role ${annotations[VAULT_ROLE_ANNOTATION] ?? '(none)'} is not its ServiceAccount ${String(account)}`];
+    },
   },
   {
     id: 'own-service-account',
@@ -100,6 +114,14 @@ export const POD_RULES: ReadonlyArray<{ id: string; check(t: PodTemplate): strin
     check: (t) => containersOf(t).filter((c) => !isPinned(c.image)).map((c) => `${describe(t.owner)} container ${c.name}: image ${c.image ?? '(none)'} is not pinned to a version or digest`),
   },
 ];
+
+/** Volumes that put a ServiceAccount token into the pod (a projected serviceAccountToken source). */
+function projectedTokenVolumes(t: PodTemplate): string[] {
+  const volumes = (t.spec['volumes'] as Obj[] | undefined) ?? [];
+  return volumes
+    .filter((v) => ((field(field(v, 'projected'), 'sources') as Obj[] | undefined) ?? []).some((source) => field(source, 'serviceAccountToken')))
+    .map((v) => String(field(v, 'name')));
+}
 
 function isInit(t: PodTemplate, c: ContainerSpec): boolean {
   return ((t.spec['initContainers'] as ContainerSpec[] | undefined) ?? []).includes(c);

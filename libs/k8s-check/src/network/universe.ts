@@ -10,6 +10,8 @@ import type { Endpoint, EndpointPort, Protocol } from './endpoint';
 export const WORLD: readonly Endpoint[] = [
   world('kube-system', 'kube-dns', { 'k8s-app': 'kube-dns' }, '10.96.0.10', [port(53, 'UDP'), port(53, 'TCP')]),
   world('istio-system', 'istiod', { app: 'istiod' }, '10.244.9.2', [port(15012), port(15017)]),
+  // Vault's server pod as the helm chart labels it (API 8200, cluster 8201).
+  world('vault', 'vault', { 'app.kubernetes.io/name': 'vault' }, '10.244.9.4', [port(8200), port(8201)]),
   world('default', 'unrelated-pod', { app: 'unrelated' }, '10.244.9.3', [port(8080)]),
   outside('internet-v4', '93.184.215.14', [port(443), port(80), port(22)]),
   outside('internet-v6', '2606:2800:21f:cb07:6820:80da:af6b:8b2c', [port(443)]),
