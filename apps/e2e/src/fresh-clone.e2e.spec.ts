@@ -2,12 +2,30 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rootServerHome } from '@shop/dev-platform';
+import { createServer } from 'node:net';
+import { EMBEDDED_POSTGRES_PORT, rootServerHome } from '@shop/dev-platform';
+import { SERVICES, SERVICE_NAMES } from '@shop/topology';
 import { REPO_ROOT } from '@shop/testing';
 import { runCommand } from './support/run-command';
 
-// Far from the blocks startTestPlatform and the launcher test use.
-const PORT_OFFSET = 7000;
+/** A port offset, far from the blocks startTestPlatform and the launcher test use, where every port of the platform is free right now. */
+async function freeOffset(): Promise<number> {
+  const ports = (offset: number) => [
+    ...SERVICE_NAMES.flatMap((name) => [SERVICES[name].opsPort, SERVICES[name].grpcPort, SERVICES[name].httpsPort]).filter((port): port is number => port !== undefined),
+    EMBEDDED_POSTGRES_PORT,
+  ].map((port) => port + offset);
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+  for (let tries = 0; tries < 30; tries++) {
+    const offset = 7000 + Math.floor(Math.random() * 50) * 20;
+    if ((await Promise.all(ports(offset).map(free))).every(Boolean)) return offset;
+  }
+  throw new Error('no free port block');
+}
 
 /**
  * The first hour as root, in a folder only root can enter (/root, any
@@ -26,9 +44,10 @@ const onlyAsRoot = process.getuid?.() === 0 ? describe : describe.skip;
 onlyAsRoot('a fresh clone in a 0700 folder, as root', () => {
   const privateDir = mkdtempSync(join(tmpdir(), 'shop-private-'));
   const clone = join(privateDir, 'shop');
-  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: privateDir, SHOP_PORT_OFFSET: String(PORT_OFFSET), SHOP_ENV: 'development', SHOP_LAB_DISABLE: '' };
+  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: privateDir, SHOP_ENV: 'development', SHOP_LAB_DISABLE: '' };
 
   beforeAll(async () => {
+    env['SHOP_PORT_OFFSET'] = String(await freeOffset());
     expect(statSync(privateDir).mode & 0o777).toBe(0o700);
     const cloned = await runCommand('git', ['clone', '--quiet', '--no-hardlinks', REPO_ROOT, clone], { cwd: privateDir, env });
     expect(cloned).toMatchObject({ code: 0 });
