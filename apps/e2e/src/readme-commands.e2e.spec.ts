@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ACCOUNTS } from '@shop/contracts';
 import { startTestPlatform, type TestPlatform } from '@shop/testing';
 import { bashBlocks, type CommandBlock } from './support/readme-blocks';
 import { runCommand } from './support/run-command';
@@ -68,10 +67,12 @@ describe("the README's command blocks", () => {
 
   it('a throttled login fails clearly and stops before the order calls (no confusing 401)', async () => {
     // Spend this address's login budget, as repeated runs or a brute-force lab run do.
-    for (let attempt = 0; attempt < 40; attempt++) {
-      const answer = await platform.api.post('/api/v1/auth/login', { email: DEMO_ACCOUNTS[1].email, password: 'wrong-password' });
-      if (answer.status === 429) break;
+    // Each guess names another account, so only the per-address limit (not auth's per-account lock) answers 429.
+    let code: unknown;
+    for (let attempt = 0; attempt < 60 && code !== 'REQUEST.RATE_LIMITED'; attempt++) {
+      code = (await platform.api.post('/api/v1/auth/login', { email: `nobody-${attempt}@shop.local`, password: 'wrong-password' })).body['code'];
     }
+    expect(code).toBe('REQUEST.RATE_LIMITED');
     const result = await run(runnable[0]);
     // The order calls never go out: `${TOKEN:?}` stops each one (a pasted block keeps going, so no exit code to check).
     expect(result.stderr).toMatch(/login failed: .*REQUEST\.RATE_LIMITED/);
