@@ -4,6 +4,10 @@ export interface CliArgs {
   readonly help: boolean;
   readonly verbose: boolean;
   readonly compare: boolean;
+  /** One JSON document on stdout instead of the scorecard (the gateway's console runs the CLI this way). */
+  readonly json: boolean;
+  /** The platform's dev folder (secrets, PKI); `.dev` of the current directory unless given. */
+  readonly devDir?: string;
   readonly attacks: readonly Attack[];
 }
 
@@ -18,7 +22,9 @@ Options:
   -v, --verbose   full evidence and each attack's title
   -c, --compare   compare with the previous run's saved scorecard
                   (.dev/attack-lab/last-scorecard.json)
-  -l, --list      list the attack ids and exit
+  -l, --list      list the attacks (id, title, controls) as JSON and exit
+  --json          print the results as one JSON document instead of the scorecard
+  --dev-dir=DIR   the platform's dev folder (default: ./.dev)
   -h, --help      this text
 
 Each attack ends in one of three outcomes:
@@ -38,8 +44,10 @@ Exit codes:
 export function parseCliArgs(argv: readonly string[], catalogue: readonly Attack[]): CliArgs & { list: boolean } {
   const flags = new Set<string>();
   const ids: string[] = [];
+  let devDir: string | undefined;
   for (const arg of argv) {
-    if (arg.startsWith('-')) flags.add(arg);
+    if (arg.startsWith('--dev-dir=')) devDir = arg.slice('--dev-dir='.length);
+    else if (arg.startsWith('-')) flags.add(arg);
     else ids.push(arg);
   }
   const known = new Map([
@@ -51,6 +59,7 @@ export function parseCliArgs(argv: readonly string[], catalogue: readonly Attack
     ['--compare', 'compare'],
     ['-l', 'list'],
     ['--list', 'list'],
+    ['--json', 'json'],
   ]);
   const unknownFlags = [...flags].filter((flag) => !known.has(flag));
   if (unknownFlags.length) throw new UsageError(`unknown option ${unknownFlags.join(', ')}`);
@@ -64,6 +73,8 @@ export function parseCliArgs(argv: readonly string[], catalogue: readonly Attack
     verbose: set.has('verbose'),
     compare: set.has('compare'),
     list: set.has('list'),
+    json: set.has('json'),
+    devDir,
     // Catalogue order, not argument order: later attacks rely on the earlier ones' budget use.
     attacks: chosen.size ? catalogue.filter((attack) => chosen.has(attack.id)) : catalogue,
   };

@@ -20,12 +20,12 @@ async function main(): Promise<number> {
     return EXIT.allBlocked;
   }
   if (args.list) {
-    const width = Math.max(...ATTACKS.map((a) => a.id.length));
-    process.stdout.write(`${ATTACKS.map((a) => `${a.id.padEnd(width)}  ${a.title}`).join('\n')}\n`);
+    // JSON: the gateway's console reads this list.
+    process.stdout.write(`${JSON.stringify(ATTACKS.map((a) => ({ id: a.id, title: a.title, controls: a.controls })))}\n`);
     return EXIT.allBlocked;
   }
   const env = readDevEnvironment();
-  const devDir = resolve('.dev');
+  const devDir = resolve(args.devDir ?? '.dev');
   const gatewayUrl = `https://localhost:${(SERVICES.gateway.httpsPort as number) + env.portOffset}`;
   const target = new LabTarget(gatewayUrl, devDir, env.portOffset);
   target.api.onWait = (seconds, what) => process.stderr.write(`lab setup (${what}) was rate limited; waiting ${seconds} s as Retry-After asks...\n`);
@@ -34,9 +34,16 @@ async function main(): Promise<number> {
     if (preflight instanceof Error || preflight.status !== 200) {
       throw new Error(`no platform answers at ${gatewayUrl}: start it with \`npm start\` first (${preflight instanceof Error ? preflight.message : preflight.status})`);
     }
+    const previous = args.compare ? loadScorecard(devDir) : undefined;
+    if (args.json) {
+      // One JSON document for the gateway's console; same exit codes.
+      const scored = await runAttacks(target, args.attacks);
+      process.stdout.write(`${JSON.stringify(scored.map((s) => ({ id: s.attack.id, title: s.attack.title, controls: s.attack.controls, ...s.result })))}\n`);
+      const counts = tally(scored);
+      return counts.succeeded ? EXIT.gotThrough : counts.couldNotRun ? EXIT.couldNotRun : EXIT.allBlocked;
+    }
     process.stdout.write(`Attacking ${gatewayUrl} with ${args.attacks.length} attacks...\n`);
     process.stdout.write(`${describeSwitches(await targetSwitches(target))}\n\n`);
-    const previous = args.compare ? loadScorecard(devDir) : undefined;
     const scored = await runAttacks(target, args.attacks);
     process.stdout.write(`${formatScorecard(scored, { verbose: args.verbose })}\n\n`);
     const { blocked, succeeded, couldNotRun } = tally(scored);

@@ -36,7 +36,7 @@ export class AuthController {
 
   @GrpcMethod(AUTH_V1.service, 'Logout')
   async logout(@Payload() request: Methods['Logout']['request'], @CurrentPrincipal() principal: Principal) {
-    await this.tokens.logout(principal, request.refreshToken);
+    await this.tokens.logout(principal, request.refreshToken, request.sessionId);
     return {};
   }
 

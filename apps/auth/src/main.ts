@@ -1,8 +1,8 @@
 import { runGrpcService } from '@shop/platform';
 import { AuthModule } from './auth.module';
-import { CreateAuth1732300000000 } from './migrations/1732300000000-create-auth';
-import { LoginThrottle1732400000000 } from './migrations/1732400000000-login-throttle';
+import { AUTH_MIGRATIONS } from './migrations';
 import { seedDemoUsers } from './seed/demo-users';
+import { RefreshFamilyEntity } from './tokens/refresh-family.entity';
 import { RefreshTokenEntity } from './tokens/refresh-token.entity';
 import { UserEntity } from './users/user.entity';
 
@@ -10,8 +10,8 @@ runGrpcService({
   service: 'auth',
   imports: [AuthModule],
   database: {
-    entities: [UserEntity, RefreshTokenEntity],
-    migrations: [CreateAuth1732300000000, LoginThrottle1732400000000],
+    entities: [UserEntity, RefreshTokenEntity, RefreshFamilyEntity],
+    migrations: AUTH_MIGRATIONS,
     seed: (dataSource) => seedDemoUsers(dataSource),
   },
 });

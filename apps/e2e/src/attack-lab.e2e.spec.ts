@@ -50,12 +50,25 @@ describe.each(groupByControls(ATTACKS))('attack lab with %s switched off', (cont
   });
 });
 
+const bola = ATTACKS.filter((a) => a.id.startsWith('bola-'));
+
 describe('row-level security alone', () => {
-  const bola = ATTACKS.filter((a) => a.id.startsWith('bola-'));
   let results: Awaited<ReturnType<typeof attack>>;
   beforeAll(async () => {
     // The application forgets the owner filter; only PostgreSQL RLS is left.
     results = await attack('ownership', bola);
+  });
+
+  it.each(bola.map((a) => [a.id]))('still blocks %s', (id) => {
+    expect(results.get(id)).toMatchObject({ outcome: 'blocked' });
+  });
+});
+
+describe('the application-level owner filter alone', () => {
+  let results: Awaited<ReturnType<typeof attack>>;
+  beforeAll(async () => {
+    // PostgreSQL RLS is off (migrate disables it); only the owner filter of OwnedRepository is left.
+    results = await attack('rls', bola);
   });
 
   it.each(bola.map((a) => [a.id]))('still blocks %s', (id) => {

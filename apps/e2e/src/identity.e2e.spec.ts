@@ -29,7 +29,12 @@ describe('identity, ownership and the token lifecycle', () => {
     // The gateway's per-IP limits are lifted here so that auth's own per-email throttle is what answers.
     platform = await startTestPlatform({
       label: 'identity',
-      env: { SHOP_RATE_LIMIT_IP_PER_10S: '100000', SHOP_RATE_LIMIT_USER_PER_10S: '100000', SHOP_RATE_LIMIT_LOGIN_PER_MIN: '100000' },
+      env: {
+        SHOP_RATE_LIMIT_IP_PER_10S: '100000',
+        SHOP_RATE_LIMIT_USER_PER_10S: '100000',
+        SHOP_RATE_LIMIT_LOGIN_PER_MIN: '100000',
+        SHOP_RATE_LIMIT_REGISTER_PER_MIN: '100000',
+      },
     });
     target = new LabTarget(platform.gatewayUrl, platform.devDir, platform.portOffset);
   });
@@ -59,7 +64,7 @@ describe('identity, ownership and the token lifecycle', () => {
       await platform.api.post('/api/v1/auth/logout', {}, { token: admin.accessToken }),
     ];
     expectNoPassport(responses);
-    expect(responses.map((r) => r.status)).toEqual([201, 402, 200, 200, 200, 200, 200, 403, 200, 201, 200, 204]);
+    expect(responses.map((r) => r.status)).toEqual([201, 402, 200, 200, 200, 200, 200, 403, 200, 202, 200, 204]);
   });
 
   // Passwords here belong to throw-away accounts in a throw-away database.
@@ -69,7 +74,7 @@ describe('identity, ownership and the token lifecycle', () => {
 
     it('lets a burst of 20 parallel guesses reach the password check only 5 times', async () => {
       const email = `burst-${randomUUID().slice(0, 8)}@shop.test`;
-      expect((await platform.api.post('/api/v1/auth/register', { email, password: 'a-long-real-password', displayName: 'Burst' })).status).toBe(201);
+      expect((await platform.api.post('/api/v1/auth/register', { email, password: 'a-long-real-password', displayName: 'Burst' })).status).toBe(202);
       const codes = codesOf(await Promise.all(Array.from({ length: 20 }, (_, n) => guess(email, n))));
       expect(codes.filter((c) => c === 'AUTH.INVALID_CREDENTIALS')).toHaveLength(5);
       expect(codes.filter((c) => c === 'AUTH.LOGIN_THROTTLED')).toHaveLength(15);
@@ -77,7 +82,7 @@ describe('identity, ownership and the token lifecycle', () => {
 
     it('throttles an unknown email exactly like a registered one, so the lock-out reveals nothing', async () => {
       const known = `known-${randomUUID().slice(0, 8)}@shop.test`;
-      expect((await platform.api.post('/api/v1/auth/register', { email: known, password: 'a-long-real-password', displayName: 'Known' })).status).toBe(201);
+      expect((await platform.api.post('/api/v1/auth/register', { email: known, password: 'a-long-real-password', displayName: 'Known' })).status).toBe(202);
       const unknown = `unknown-${randomUUID().slice(0, 8)}@shop.test`;
       const sequence = async (email: string) => {
         const responses = [];
@@ -233,9 +238,9 @@ describe('identity, ownership and the token lifecycle', () => {
     expect(newSigner.kid).not.toBe(oldSigner.kid);
     const bob = await platform.api.login(BOB.email, BOB.password);
     const sub = decodeJwt(bob.accessToken).sub as string;
-    const refund = async (signer: typeof oldSigner) =>
-      probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId: randomUUID() }, {
-        'x-passport': await signPassport(target, signer, { sub }),
+    const refund = async (signer: typeof oldSigner, orderId = randomUUID()) =>
+      probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId }, {
+        'x-passport': await signPassport(target, signer, { sub, op: 'orders.compensate', orderId }),
       });
     // Services poll the key files each second; wait until the new kid is known.
     let withNew = await refund(newSigner);

@@ -158,6 +158,8 @@ describe('zero-trust transport between the services', () => {
     const meshOffset = () => platform.portOffset + 7;
     let mesh: ReturnType<typeof startService>;
     let passport: string;
+    // One checkout passport is bound to one order: every case charges that order (a replay answers APPROVED again).
+    const meshOrderId = randomUUID();
 
     beforeAll(async () => {
       mesh = startService('payment', {
@@ -173,13 +175,14 @@ describe('zero-trust transport between the services', () => {
       });
       await waitUntilReady([{ service: mesh, readyUrl: `http://127.0.0.1:${SERVICES.payment.opsPort + meshOffset()}/readyz` }], 30_000);
       const bob = await platform.api.login(DEMO_ACCOUNTS[1].email, DEMO_ACCOUNTS[1].password);
-      passport = await signPassport(target, await gatewayPassportSigner(target), { sub: JSON.parse(Buffer.from(bob.accessToken.split('.')[1], 'base64url').toString()).sub });
+      const sub = JSON.parse(Buffer.from(bob.accessToken.split('.')[1], 'base64url').toString()).sub;
+      passport = await signPassport(target, await gatewayPassportSigner(target), { sub, op: 'orders.place', orderId: meshOrderId });
     });
 
     afterAll(() => (mesh ? stopServices([mesh]) : undefined));
 
     const address = () => `127.0.0.1:${(SERVICES.payment.grpcPort as number) + meshOffset()}`;
-    const charge = () => ({ orderId: randomUUID(), amount: 100, currency: 'EUR', card: { number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' } });
+    const charge = () => ({ orderId: meshOrderId, amount: 100, currency: 'EUR', card: { number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' } });
     const order = spiffeIdOf('order', TRUST_DOMAIN);
     const inventory = spiffeIdOf('inventory', TRUST_DOMAIN);
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startOpsServer } from '@shop/observability';
-import { buildRuntime, type ServiceRuntime } from '@shop/platform';
+import { buildRuntime, publishSecurityEvents, type ServiceRuntime } from '@shop/platform';
 import { httpsServerOptions, readHttpsMaterial, reloadHttpsOnChange } from '@shop/security/transport-identity';
 import helmet from 'helmet';
 import type { Server } from 'node:https';
@@ -20,6 +20,7 @@ import { requestContextMiddleware } from './http/request-context.middleware';
 import { createValidationPipe } from './http/validation';
 import { REDIS_CONNECTION } from './rate-limit/rate-limit.constants';
 import { redisReadinessCheck } from './rate-limit/redis-readiness';
+import { serveWebApp } from './web/serve-web';
 
 /** Request bodies here are tiny; 16 KiB is plenty and bounds parsing work. */
 const MAX_BODY = '16kb';
@@ -44,6 +45,7 @@ async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplicatio
       strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true },
     }),
   );
+  serveWebApp(app, logger);
   app.use(jsonOnlyMiddleware);
   app.use(...jsonBody(MAX_BODY));
   app.useGlobalPipes(createValidationPipe(config.lab.isOn('mass-assignment')));
@@ -55,6 +57,7 @@ async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplicatio
 export async function bootstrapGateway(): Promise<void> {
   const runtime = buildRuntime('gateway');
   const { config, logger, metrics } = runtime;
+  const stopPublishing = publishSecurityEvents(runtime);
   const app = await createApp(runtime);
   await app.listen(config.ports.https as number, config.bindHost);
 
@@ -85,6 +88,7 @@ export async function bootstrapGateway(): Promise<void> {
     await app.close();
     runtime.clients.close();
     runtime.transport.close();
+    stopPublishing();
     logger.flush();
     process.exit(0);
   };

@@ -12,6 +12,7 @@ import { ACCESS_LOG } from './http/access-log';
 import { OrdersController } from './orders/orders.controller';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SecurityModule } from './security/security.module';
+import { ConsoleController } from './web/console/console.controller';
 
 @Module({})
 export class GatewayModule {
@@ -19,7 +20,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [PlatformModule.forRuntime(runtime, undefined, ACCESS_LOG), PassportModule, RateLimitModule, SecurityModule],
-      controllers: [AuthController, JwksController, ProductsController, OrdersController, AdminOrdersController, AdminProductsController],
+      controllers: [AuthController, JwksController, ProductsController, OrdersController, AdminOrdersController, AdminProductsController, ConsoleController],
       providers: [OrderClient, InventoryClient],
     };
   }

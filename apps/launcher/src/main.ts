@@ -19,6 +19,7 @@ function readyBanner(platform: RunningPlatform, seconds: number, devDir: string)
     `  Hardened Shop is up in ${seconds.toFixed(1)} s`,
     '',
     `  Gateway (HTTPS):  ${platform.gatewayUrl}`,
+    `  Storefront:       ${platform.gatewayUrl}/  (security console for admins: ${platform.gatewayUrl}/#/console)`,
     `  API docs:         ${platform.gatewayUrl}/docs`,
     `  Trust the dev CA: curl --cacert ${caFile} ${platform.gatewayUrl}/api/v1/products`,
     `  Service logs:     ${join(devDir, 'logs')}/<service>.log`,

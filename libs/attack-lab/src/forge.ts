@@ -1,6 +1,7 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { SignJWT, base64url, generateKeyPair, importJWK, type JWTPayload } from 'jose';
-import { PASSPORT, passportIssuer } from '@shop/security/passport';
+import { PASSPORT, lifetimeOf, passportIssuer } from '@shop/security/passport';
+import type { Operation } from '@shop/topology';
 import { ACCESS_TOKEN } from '@shop/security/access-token';
 import { SECRET_FILES, type EcJwk } from '@shop/security/secrets';
 import type { LabTarget } from './lab-target';
@@ -35,6 +36,10 @@ export async function attackerSigner(kid: string): Promise<Signer> {
 
 export interface PassportClaims {
   readonly sub: string;
+  /** The public operation it was minted for; by default reading one order (opens GetOrder only). */
+  readonly op?: Operation;
+  /** The order a checkout (`orders.place`) or compensation passport is bound to. */
+  readonly orderId?: string;
   readonly roles?: readonly string[];
   readonly scope?: string;
   /** Seconds relative to now. */
@@ -45,14 +50,16 @@ export interface PassportClaims {
 export function signPassport(target: LabTarget, signer: Signer, claims: PassportClaims): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const iat = now + (claims.issuedAt ?? 0);
-  return new SignJWT({ roles: [...(claims.roles ?? ['customer'])], scope: claims.scope ?? 'orders:read orders:write', trace_id: '0'.repeat(31) + '1' })
+  const op = claims.op ?? 'orders.get';
+  const bound = claims.orderId === undefined ? {} : { order_id: claims.orderId };
+  return new SignJWT({ roles: [...(claims.roles ?? ['customer'])], scope: claims.scope ?? 'orders:read orders:write', trace_id: '0'.repeat(31) + '1', op, ...bound })
     .setProtectedHeader({ alg: 'ES256', typ: PASSPORT.type, kid: signer.kid })
     .setIssuer(passportIssuer(target.trustDomain))
     .setAudience(PASSPORT.audience)
     .setSubject(claims.sub)
     .setJti(randomUUID())
     .setIssuedAt(iat)
-    .setExpirationTime(iat + (claims.expiresIn ?? PASSPORT.lifetimeSeconds))
+    .setExpirationTime(iat + (claims.expiresIn ?? lifetimeOf(op)))
     .sign(signer.key);
 }
 
@@ -68,6 +75,8 @@ export interface AccessTokenOverrides {
   readonly typ?: string;
   readonly audience?: string;
   readonly issuer?: string;
+  /** Seconds relative to now; default: issued 5 s ago, expiring one lifetime after that. */
+  readonly issuedAt?: number;
   readonly expiresIn?: number;
   readonly scope?: string;
 }
@@ -80,8 +89,8 @@ export function signAccessToken(signer: Signer, sub: string, overrides: AccessTo
     .setAudience(overrides.audience ?? ACCESS_TOKEN.audience)
     .setSubject(sub)
     .setJti(randomUUID())
-    .setIssuedAt(now - 5)
-    .setExpirationTime(now + (overrides.expiresIn ?? ACCESS_TOKEN.lifetimeSeconds))
+    .setIssuedAt(now + (overrides.issuedAt ?? -5))
+    .setExpirationTime(now + (overrides.expiresIn ?? ACCESS_TOKEN.lifetimeSeconds - 5))
     .sign(signer.key);
 }
 

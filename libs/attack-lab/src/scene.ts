@@ -60,7 +60,7 @@ export class Scene {
     const email = `${label}-${randomUUID().slice(0, 8)}@lab.local`;
     const password = `pw-${randomUUID()}`;
     const response = await this.target.api.patiently(`register ${email}`, () => this.target.api.post('/api/v1/auth/register', { email, password, displayName: label }));
-    if (response.status !== 201) throw new Error(`lab setup: could not register ${email}: ${response.status} ${response.text}`);
+    if (response.status !== 202) throw new Error(`lab setup: could not register ${email}: ${response.status} ${response.text}`);
     return { email, password };
   }
 }

@@ -7,6 +7,7 @@ export const LAB_CONTROLS = [
   'mtls',
   'peer-authz',
   'passport',
+  'passport-binding',
   'ownership',
   'rls',
   'rbac',

@@ -36,6 +36,8 @@ export interface ServiceConfig {
     readonly perIpPer10s: number;
     readonly perUserPer10s: number;
     readonly loginPerIpPerMinute: number;
+    /** Registrations per IP and minute: each one costs an argon2 hash. */
+    readonly registerPerIpPerMinute: number;
   };
   /** Checkout saga timing (order only). */
   readonly saga: {
@@ -134,6 +136,7 @@ export function loadServiceConfig(service: ServiceName, env: Environment): Servi
       perIpPer10s: integer('SHOP_RATE_LIMIT_IP_PER_10S', env['SHOP_RATE_LIMIT_IP_PER_10S'], 200, 1, 10_000_000),
       perUserPer10s: integer('SHOP_RATE_LIMIT_USER_PER_10S', env['SHOP_RATE_LIMIT_USER_PER_10S'], 100, 1, 10_000_000),
       loginPerIpPerMinute: integer('SHOP_RATE_LIMIT_LOGIN_PER_MIN', env['SHOP_RATE_LIMIT_LOGIN_PER_MIN'], 30, 1, 10_000_000),
+      registerPerIpPerMinute: integer('SHOP_RATE_LIMIT_REGISTER_PER_MIN', env['SHOP_RATE_LIMIT_REGISTER_PER_MIN'], 20, 1, 10_000_000),
     },
     saga: {
       // Well past the longest live saga (reserve, charge and two compensations, 3 s deadlines each).

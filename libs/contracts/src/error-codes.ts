@@ -26,13 +26,15 @@ const catalog = {
   'AUTH.FORBIDDEN': { http: 403, grpc: GrpcStatus.PERMISSION_DENIED, title: 'This needs a role you do not have' },
   'AUTH.INVALID_CREDENTIALS': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'Wrong email or password' },
   'AUTH.LOGIN_THROTTLED': { http: 429, grpc: GrpcStatus.RESOURCE_EXHAUSTED, title: 'Too many failed logins; wait and retry' },
-  'AUTH.EMAIL_TAKEN': { http: 409, grpc: GrpcStatus.ALREADY_EXISTS, title: 'That email is already registered' },
+  'AUTH.HASHING_BUSY': { http: 503, grpc: GrpcStatus.RESOURCE_EXHAUSTED, title: 'Too many password checks at once; retry shortly' },
   'AUTH.REFRESH_INVALID': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'The refresh token is not valid' },
   'AUTH.REFRESH_REUSED': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'The refresh token was already used; its family is revoked' },
 
   'PEER.DENIED': { http: 403, grpc: GrpcStatus.PERMISSION_DENIED, title: 'This caller may not call this RPC' },
   'PASSPORT.MISSING': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'The call carries no passport' },
   'PASSPORT.INVALID': { http: 401, grpc: GrpcStatus.UNAUTHENTICATED, title: 'The passport is not valid' },
+  'PASSPORT.WRONG_OPERATION': { http: 403, grpc: GrpcStatus.PERMISSION_DENIED, title: 'The passport was minted for another operation' },
+  'PASSPORT.WRONG_ORDER': { http: 403, grpc: GrpcStatus.PERMISSION_DENIED, title: 'The passport is bound to another order' },
 
   'PRODUCT.NOT_FOUND': { http: 404, grpc: GrpcStatus.NOT_FOUND, title: 'No such product' },
   'INVENTORY.OUT_OF_STOCK': { http: 409, grpc: GrpcStatus.FAILED_PRECONDITION, title: 'Not enough stock' },

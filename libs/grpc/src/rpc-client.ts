@@ -39,8 +39,12 @@ export class RpcClient<M extends ServiceMethods<M>> {
     this.stub = options.proxy.getService<Stub>(options.contract.service);
   }
 
-  /** `deadlineMs` replaces the client's default for RPCs known to take longer (an image import's fetch). */
-  async call<K extends keyof M & string>(method: K, request: M[K]['request'], options: { deadlineMs?: number } = {}): Promise<M[K]['response']> {
+  /**
+   * `deadlineMs` replaces the client's default for RPCs known to take longer
+   * (an image import's fetch); `metadata` adds entries for this call only
+   * (the compensation passport on PlaceOrder).
+   */
+  async call<K extends keyof M & string>(method: K, request: M[K]['request'], options: { deadlineMs?: number; metadata?: Record<string, string> } = {}): Promise<M[K]['response']> {
     const ctx = requestContext.current();
     const metadata = new Metadata();
     if (ctx) {
@@ -49,6 +53,7 @@ export class RpcClient<M extends ServiceMethods<M>> {
       if (ctx.passport) metadata.set(METADATA_KEYS.passport, ctx.passport);
       if (ctx.endUserIp) metadata.set(METADATA_KEYS.endUserIp, ctx.endUserIp);
     }
+    for (const [key, value] of Object.entries(options.metadata ?? {})) metadata.set(key, value);
     this.options.decorateMetadata?.(metadata);
     const fallback = Date.now() + (options.deadlineMs ?? this.options.defaultDeadlineMs);
     const deadline = ctx?.deadline ? Math.min(ctx.deadline - DEADLINE_MARGIN_MS, fallback) : fallback;

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import type { Principal } from '@shop/contracts';
+import { continueTrace } from './correlation';
 
 /**
  * What every log line, security event and outbound call needs to know about
@@ -26,6 +28,14 @@ export interface RequestContext {
   principal?: Principal;
   /** The passport exactly as received or minted; forwarded unchanged downstream. */
   passport?: string;
+  /**
+   * The compensation passport of a checkout (gateway -> order on PlaceOrder
+   * only), verified and bound to the same user and order. Never forwarded
+   * implicitly: order stores it with the PENDING order.
+   */
+  compensationPassport?: string;
+  /** Lab mode with `passport-binding` off only: handlers skip the order binding check. */
+  passportBindingWaived?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -46,5 +56,15 @@ export const requestContext = {
   withoutDeadline<T>(fn: () => T): T {
     const current = storage.getStore();
     return current ? storage.run({ ...current, deadline: undefined }, fn) : fn();
+  },
+  /**
+   * Runs fn with `passport` as the one its outbound calls carry, and no
+   * deadline (like withoutDeadline). For undoing a checkout with its
+   * compensation passport, inside a request or from saga recovery, which has
+   * no request of its own (it then gets a fresh request id and trace).
+   */
+  withPassport<T>(passport: string, fn: () => T): T {
+    const current = storage.getStore() ?? { requestId: randomUUID(), traceparent: continueTrace(undefined) };
+    return storage.run({ ...current, deadline: undefined, passport }, fn);
   },
 };

@@ -19,7 +19,7 @@ export function buildRuntime(service: ServiceName): ServiceRuntime {
   }
   const metrics = new ShopMetrics(service);
   for (const control of LAB_CONTROLS) metrics.labControlEnabled.set({ control }, config.lab.isOn(control) ? 1 : 0);
-  const events = new SecurityEvents(logger, metrics);
+  const events = new SecurityEvents(logger, metrics, service);
   const transport = new WorkloadTransport(config, {
     onHandshake: () => metrics.tlsHandshakes.inc({ listener: 'grpc' }),
     onSvidReloaded: (svid) => logger.info({ spiffeId: svid.spiffeId, notAfter: svid.notAfter }, 'SVID reloaded'),

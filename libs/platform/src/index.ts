@@ -8,4 +8,5 @@ export * from './service-runtime';
 export * from './rpc-clients';
 export * from './health.controller';
 export * from './downstream-client';
-export * from './compensating-principal.decorator';
+export * from './order-bound-principal.decorator';
+export * from './security-event-stream';

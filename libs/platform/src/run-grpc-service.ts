@@ -17,6 +17,7 @@ import { DatabaseCredentialsReloader } from './database-credentials-reloader';
 import { HealthController } from './health.controller';
 import { PlatformModule } from './platform.module';
 import { RethrowRpcFilter } from './rethrow-rpc.filter';
+import { publishSecurityEvents } from './security-event-stream';
 import type { DatabaseDefinition, GrpcServiceDefinition } from './service-definition';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -74,6 +75,7 @@ const SERVICE_STOP_BOUND_MS = 10_000;
 
 async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition): Promise<void> {
   const { config, logger, metrics, events } = runtime;
+  const stopPublishing = publishSecurityEvents(runtime);
   const contract = SERVICES[config.service].contract;
   if (!contract || config.ports.grpc === undefined) throw new Error(`${config.service} serves no gRPC`);
   // The runtime pool follows db.json as it rotates (Vault's database engine, or SHOP_DB_ROTATION_SECONDS).
@@ -103,7 +105,13 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
         enforced: config.lab.isOn('peer-authz'),
         events,
       }),
-      new PassportGuard({ server: config.service, verifier, enforced: config.lab.isOn('passport'), events }),
+      new PassportGuard({
+        server: config.service,
+        verifier,
+        enforced: config.lab.isOn('passport'),
+        bindingEnforced: config.lab.isOn('passport-binding'),
+        events,
+      }),
     ],
     metrics,
     logger,
@@ -139,6 +147,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
     runtime.clients.close();
     runtime.transport.close();
     verifier.close();
+    stopPublishing();
     await credentials?.close();
     await dataSource?.destroy();
     logger.flush();

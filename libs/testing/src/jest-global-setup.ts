@@ -1,4 +1,4 @@
-import { DIST_DIR, buildPlatform } from './build';
+import { DIST_DIR, buildPlatform, buildWeb } from './build';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 /**
@@ -9,6 +9,8 @@ import { startEmbeddedPostgres } from './embedded-postgres';
  */
 export default async function globalSetup(): Promise<void> {
   buildPlatform();
+  // The gateway serves the storefront from dist/web; the browser tests need it.
+  buildWeb();
   if (process.env['PGHOST'] || process.env['DATABASE_URL']) return;
   await useEmbeddedPostgres(DIST_DIR);
 }

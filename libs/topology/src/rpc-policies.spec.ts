@@ -24,6 +24,21 @@ describe('topology', () => {
     expect([readImage?.callers, readImage?.public]).toEqual([['gateway'], true]);
   });
 
+  it('binds every money- or stock-moving RPC to one order and one checkout operation', () => {
+    const moving = ['/shop.payment.v1.PaymentService/Charge', '/shop.payment.v1.PaymentService/Refund', '/shop.inventory.v1.InventoryService/ReserveStock', '/shop.inventory.v1.InventoryService/ReleaseStock'];
+    expect(RPC_POLICIES.filter((p) => p.bindsOrder).map((p) => p.path).sort()).toEqual([...moving].sort());
+    expect(policyFor('payment', moving[0])?.operations).toEqual(['orders.place']);
+    expect(policyFor('payment', moving[1])?.operations).toEqual(['orders.compensate']);
+  });
+
+  it('gives every non-public RPC at least one operation, and no public one any', () => {
+    for (const policy of RPC_POLICIES) expect(policy.operations.length > 0).toBe(!policy.public);
+  });
+
+  it('lets a passport for reading an order reach GetOrder and nothing else', () => {
+    expect(RPC_POLICIES.filter((p) => p.operations.includes('orders.get')).map((p) => p.method)).toEqual(['GetOrder']);
+  });
+
   it('derives the call graph: gateway -> auth, inventory, order; order -> inventory, payment', () => {
     expect(downstreamsOf('gateway')).toEqual(['auth', 'inventory', 'order']);
     expect(downstreamsOf('order')).toEqual(['inventory', 'payment']);

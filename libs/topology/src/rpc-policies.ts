@@ -7,6 +7,7 @@ import {
   rpcPath,
   type GrpcPackageContract,
 } from '@shop/contracts';
+import type { Operation } from './operations';
 import { GRPC_SERVICES, SERVICES, type ServiceName } from './services';
 
 export interface RpcPolicy {
@@ -19,23 +20,26 @@ export interface RpcPolicy {
   readonly callers: readonly ServiceName[];
   /** Public RPCs need no user passport: catalogue reads, login, health. */
   readonly public: boolean;
+  /** The public operations (the passport's `op`) that may reach it; empty when public. */
+  readonly operations: readonly Operation[];
   /**
-   * A compensating RPC (refund, release) that order's saga recovery may call
-   * without a passport, naming the order's owner, once the user who started
-   * the checkout is long gone. Undoing is all it can do; peer authorization
-   * still admits only the listed callers.
+   * Moves money or stock for one order: the passport must be bound to the
+   * request's `orderId` (its `order_id` claim), so one captured passport can
+   * act on one order only.
    */
-  readonly compensation: boolean;
+  readonly bindsOrder: boolean;
 }
 
-function rpc(
-  server: ServiceName,
-  contract: GrpcPackageContract,
-  method: string,
-  callers: ServiceName[],
-  access: 'public' | 'passport' | 'passport-or-compensation',
-): RpcPolicy {
-  return { path: rpcPath(contract, method), server, method, callers, public: access === 'public', compensation: access === 'passport-or-compensation' };
+/** Who may reach a non-public RPC: the operations, and whether the passport must name the request's order. */
+interface PassportAccess {
+  readonly operations: readonly Operation[];
+  readonly bindsOrder?: true;
+}
+
+function rpc(server: ServiceName, contract: GrpcPackageContract, method: string, callers: ServiceName[], access: 'public' | PassportAccess): RpcPolicy {
+  const base = { path: rpcPath(contract, method), server, method, callers };
+  if (access === 'public') return { ...base, public: true, operations: [], bindsOrder: false };
+  return { ...base, public: false, operations: access.operations, bindsOrder: access.bindsOrder === true };
 }
 
 /**
@@ -48,22 +52,24 @@ const BUSINESS_RPCS: readonly RpcPolicy[] = [
   rpc('auth', AUTH_V1, 'Login', ['gateway'], 'public'),
   rpc('auth', AUTH_V1, 'Refresh', ['gateway'], 'public'),
   rpc('auth', AUTH_V1, 'GetJwks', ['gateway'], 'public'),
-  rpc('auth', AUTH_V1, 'Logout', ['gateway'], 'passport'),
+  rpc('auth', AUTH_V1, 'Logout', ['gateway'], { operations: ['auth.logout'] }),
 
   rpc('inventory', INVENTORY_V1, 'ListProducts', ['gateway'], 'public'),
   rpc('inventory', INVENTORY_V1, 'GetProduct', ['gateway'], 'public'),
-  rpc('inventory', INVENTORY_V1, 'ReserveStock', ['order'], 'passport'),
-  rpc('inventory', INVENTORY_V1, 'ReleaseStock', ['order'], 'passport-or-compensation'),
-  rpc('inventory', INVENTORY_V1, 'ImportProductImage', ['gateway'], 'passport'),
+  rpc('inventory', INVENTORY_V1, 'ReserveStock', ['order'], { operations: ['orders.place'], bindsOrder: true }),
+  // Undoing needs the compensation passport the gateway minted for that one order (saga and recovery alike).
+  rpc('inventory', INVENTORY_V1, 'ReleaseStock', ['order'], { operations: ['orders.compensate'], bindsOrder: true }),
+  rpc('inventory', INVENTORY_V1, 'ImportProductImage', ['gateway'], { operations: ['admin.products.import-image'] }),
   rpc('inventory', INVENTORY_V1, 'GetProductImage', ['gateway'], 'public'),
 
-  rpc('order', ORDER_V1, 'PlaceOrder', ['gateway'], 'passport'),
-  rpc('order', ORDER_V1, 'GetOrder', ['gateway'], 'passport'),
-  rpc('order', ORDER_V1, 'ListMyOrders', ['gateway'], 'passport'),
-  rpc('order', ORDER_V1, 'AdminListOrders', ['gateway'], 'passport'),
+  // The new order takes the id the checkout passport is bound to.
+  rpc('order', ORDER_V1, 'PlaceOrder', ['gateway'], { operations: ['orders.place'] }),
+  rpc('order', ORDER_V1, 'GetOrder', ['gateway'], { operations: ['orders.get'] }),
+  rpc('order', ORDER_V1, 'ListMyOrders', ['gateway'], { operations: ['orders.list'] }),
+  rpc('order', ORDER_V1, 'AdminListOrders', ['gateway'], { operations: ['admin.orders.list'] }),
 
-  rpc('payment', PAYMENT_V1, 'Charge', ['order'], 'passport'),
-  rpc('payment', PAYMENT_V1, 'Refund', ['order'], 'passport-or-compensation'),
+  rpc('payment', PAYMENT_V1, 'Charge', ['order'], { operations: ['orders.place'], bindsOrder: true }),
+  rpc('payment', PAYMENT_V1, 'Refund', ['order'], { operations: ['orders.compensate'], bindsOrder: true }),
 ];
 
 /** Callers of a service: every workload allowed to call at least one of its RPCs. */

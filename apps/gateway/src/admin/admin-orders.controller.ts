@@ -15,7 +15,7 @@ export class AdminOrdersController {
 
   /** Checked here (role) AND in order (role from the passport). */
   @Get()
-  @Authenticated({ scope: SCOPES.ordersRead, role: ROLES.admin })
+  @Authenticated({ operation: 'admin.orders.list', scope: SCOPES.ordersRead, role: ROLES.admin })
   @ApiOperation({ summary: 'All orders (admin)' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', default: 100, minimum: 1 }, description: 'At most this many orders, newest first' })
   @ApiOkResponse({ type: OrderListResponse })

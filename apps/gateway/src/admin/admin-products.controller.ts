@@ -16,7 +16,7 @@ export class AdminProductsController {
 
   /** Checked here (role) AND in inventory (role from the passport), which fetches through the SSRF guard. */
   @Post(':id/image')
-  @Authenticated({ role: ROLES.admin })
+  @Authenticated({ operation: 'admin.products.import-image', role: ROLES.admin })
   @ApiOperation({ summary: 'Import a product image from a URL (admin); inventory fetches it through the SSRF guard' })
   @ApiCreatedResponse({ type: ProductImageResponse })
   @ApiProblems(...BODY_PROBLEMS, ...TOKEN_PROBLEMS, 'AUTH.FORBIDDEN', 'PRODUCT.NOT_FOUND', 'IMAGE.FETCH_FAILED', ...SSRF_CODES)

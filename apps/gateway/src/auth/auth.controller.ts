@@ -4,13 +4,14 @@ import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import type { AuthenticatedUser, TokenDenylist } from '@shop/security/access-token';
 import type { Request } from 'express';
 import { AuthClient } from '../clients/auth.client';
-import { LoginRoute } from '../rate-limit/login-route.decorator';
+import { NoStore } from '../http/no-store.decorator';
+import { LoginRoute, RegisterRoute } from '../rate-limit/login-route.decorator';
 import { Authenticated } from '../security/authenticated.decorator';
 import { TOKEN_DENYLIST } from '../security/security.constants';
 import { LoginDto, TokenPairResponse } from './dto/login.dto';
 import { LogoutDto, RefreshDto } from './dto/refresh.dto';
-import { RegisterDto, UserResponse } from './dto/register.dto';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { RegisterDto, RegistrationAcceptedResponse } from './dto/register.dto';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ApiProblems, BODY_PROBLEMS, TOKEN_PROBLEMS } from '../http/api-problems.decorator';
 
 @ApiTags('auth')
@@ -23,18 +24,21 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @ApiOperation({ summary: 'Create a customer account' })
-  @ApiCreatedResponse({ type: UserResponse })
-  @ApiProblems(...BODY_PROBLEMS, 'AUTH.EMAIL_TAKEN')
-  async register(@Body() body: RegisterDto): Promise<UserResponse> {
+  @HttpCode(202)
+  @RegisterRoute()
+  @ApiOperation({ summary: 'Create a customer account; the answer is the same whether the email is new or taken' })
+  @ApiAcceptedResponse({ type: RegistrationAcceptedResponse })
+  @ApiProblems(...BODY_PROBLEMS)
+  async register(@Body() body: RegisterDto): Promise<RegistrationAcceptedResponse> {
     // The DTO is whitelisted: unknown fields (say, roles) were already refused.
-    const user = await this.auth.register(body);
-    return { id: user.id, email: user.email, displayName: user.displayName };
+    const accepted = await this.auth.register(body);
+    return { email: accepted.email };
   }
 
   @Post('login')
   @HttpCode(200)
   @LoginRoute()
+  @NoStore()
   @ApiOperation({ summary: 'Exchange email and password for an access and a refresh token' })
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiProblems(...BODY_PROBLEMS, 'AUTH.INVALID_CREDENTIALS', 'AUTH.LOGIN_THROTTLED')
@@ -44,6 +48,7 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
+  @NoStore()
   @ApiOperation({ summary: 'Rotate a refresh token; reusing an old one revokes its family' })
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiProblems(...BODY_PROBLEMS, 'AUTH.REFRESH_INVALID', 'AUTH.REFRESH_REUSED')
@@ -53,8 +58,8 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @Authenticated()
-  @ApiOperation({ summary: 'Revoke this access token (and the refresh-token family, when given)' })
+  @Authenticated({ operation: 'auth.logout' })
+  @ApiOperation({ summary: "Revoke this access token and its session's refresh-token family (and the given refresh token's family)" })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblems(...BODY_PROBLEMS, ...TOKEN_PROBLEMS)
   async logout(@Body() body: LogoutDto, @Req() request: Request & { user: AuthenticatedUser }): Promise<void> {
@@ -62,7 +67,8 @@ export class AuthController {
       await this.denylist.deny(request.user.jti, request.user.exp);
       this.runtime.events.emit('token_revoked', { reason: 'logout_access_token', user: request.user.sub });
     }
-    if (body.refreshToken) await this.auth.logout(body.refreshToken);
+    // The session (`sid`) ends even when the client sends no refresh token.
+    await this.auth.logout({ refreshToken: body.refreshToken, sessionId: request.user.sid });
   }
 
   private tokenPair(pair: TokenPairResponse): TokenPairResponse {

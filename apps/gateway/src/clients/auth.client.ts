@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuthServiceMethods, Jwks, LoginRequest, RegisterRequest, TokenPair, User } from '@shop/contracts';
+import type { AuthServiceMethods, Jwks, LoginRequest, LogoutRequest, RegisterRequest, RegistrationAccepted, TokenPair } from '@shop/contracts';
 import { DownstreamClient, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 
 /** gateway -> auth. */
@@ -9,7 +9,7 @@ export class AuthClient extends DownstreamClient<AuthServiceMethods> {
     super(runtime, 'auth');
   }
 
-  register(request: RegisterRequest): Promise<User> {
+  register(request: RegisterRequest): Promise<RegistrationAccepted> {
     return this.rpc.call('Register', request);
   }
 
@@ -21,8 +21,8 @@ export class AuthClient extends DownstreamClient<AuthServiceMethods> {
     return this.rpc.call('Refresh', { refreshToken });
   }
 
-  async logout(refreshToken: string): Promise<void> {
-    await this.rpc.call('Logout', { refreshToken });
+  async logout(request: LogoutRequest): Promise<void> {
+    await this.rpc.call('Logout', request);
   }
 
   jwks(): Promise<Jwks> {

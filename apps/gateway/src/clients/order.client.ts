@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Order, OrderServiceMethods, PlaceOrderRequest } from '@shop/contracts';
+import { METADATA_KEYS, type Order, type OrderServiceMethods, type PlaceOrderRequest } from '@shop/contracts';
+import { requestContext } from '@shop/observability';
 import { DownstreamClient, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 
 /** gateway -> order. The user is never sent: order reads it from the passport. */
@@ -9,8 +10,11 @@ export class OrderClient extends DownstreamClient<OrderServiceMethods> {
     super(runtime, 'order');
   }
 
+  /** Sends the checkout's compensation passport (minted by BearerGuard) to order, on this call only. */
   place(request: PlaceOrderRequest): Promise<Order> {
-    return this.rpc.call('PlaceOrder', request);
+    const compensation = requestContext.current()?.compensationPassport;
+    const metadata: Record<string, string> = compensation ? { [METADATA_KEYS.compensationPassport]: compensation } : {};
+    return this.rpc.call('PlaceOrder', request, { metadata });
   }
 
   get(id: string): Promise<Order> {

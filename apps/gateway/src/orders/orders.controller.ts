@@ -17,7 +17,7 @@ export class OrdersController {
   constructor(private readonly orders: OrderClient) {}
 
   @Post()
-  @Authenticated({ scope: SCOPES.ordersWrite })
+  @Authenticated({ operation: 'orders.place', scope: SCOPES.ordersWrite })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-128 chars of [A-Za-z0-9._:-]; retries with the same key return the same order' })
   @ApiOperation({ summary: 'Check out: reserve stock, charge the card, confirm' })
   @ApiCreatedResponse({ type: OrderResponse, description: 'The confirmed order (a retry with the same Idempotency-Key answers the same order)' })
@@ -33,7 +33,7 @@ export class OrdersController {
   }
 
   @Get()
-  @Authenticated({ scope: SCOPES.ordersRead })
+  @Authenticated({ operation: 'orders.list', scope: SCOPES.ordersRead })
   @ApiOperation({ summary: "The caller's own orders" })
   @ApiOkResponse({ type: OrderListResponse })
   @ApiProblems(...TOKEN_PROBLEMS, 'AUTH.INSUFFICIENT_SCOPE')
@@ -42,7 +42,7 @@ export class OrdersController {
   }
 
   @Get(':id')
-  @Authenticated({ scope: SCOPES.ordersRead })
+  @Authenticated({ operation: 'orders.get', scope: SCOPES.ordersRead })
   @ApiOperation({ summary: 'One of the caller\'s orders; anyone else\'s is 404' })
   @ApiOkResponse({ type: OrderResponse })
   @ApiProblems(...TOKEN_PROBLEMS, 'AUTH.INSUFFICIENT_SCOPE', 'ORDER.NOT_FOUND', 'REQUEST.VALIDATION_FAILED')

@@ -4,12 +4,14 @@ import { ThrottlerModule, type ThrottlerOptions } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import type Redis from 'ioredis';
-import { LOGIN_ROUTE, REDIS_CONNECTION, THROTTLERS, USER_PHASE } from './rate-limit.constants';
+import { LOGIN_ROUTE, REDIS_CONNECTION, REGISTER_ROUTE, THROTTLERS, USER_PHASE } from './rate-limit.constants';
 import { RedisModule } from './redis.module';
 import { ShopThrottlerGuard, UserThrottlerGuard } from './shop-throttler.guard';
 
 const isUserPhase = (context: ExecutionContext) => context.switchToHttp().getRequest<Record<symbol, boolean>>()[USER_PHASE] === true;
-const isLoginRoute = (context: ExecutionContext) => Reflect.getMetadata(LOGIN_ROUTE, context.getHandler()) === true;
+const isRoute = (marker: string) => (context: ExecutionContext) => Reflect.getMetadata(marker, context.getHandler()) === true;
+const isLoginRoute = isRoute(LOGIN_ROUTE);
+const isRegisterRoute = isRoute(REGISTER_ROUTE);
 
 function throttlers(runtime: ServiceRuntime): ThrottlerOptions[] {
   const off = !runtime.config.lab.isOn('rate-limit');
@@ -25,6 +27,13 @@ function throttlers(runtime: ServiceRuntime): ThrottlerOptions[] {
       skipIf: (c) => off || isUserPhase(c) || !isLoginRoute(c),
     },
     {
+      // Every registration costs an argon2 hash; auth also bounds how many run at once.
+      name: THROTTLERS.register,
+      ttl: 60_000,
+      limit: limits.registerPerIpPerMinute,
+      skipIf: (c) => off || isUserPhase(c) || !isRegisterRoute(c),
+    },
+    {
       name: THROTTLERS.user,
       ttl: 10_000,
       limit: limits.perUserPer10s,
@@ -36,7 +45,7 @@ function throttlers(runtime: ServiceRuntime): ThrottlerOptions[] {
 
 /**
  * Rate limits (OWASP API4) with @nestjs/throttler: per IP on every route,
- * tighter per IP on login, per user on authenticated routes. Counters live in
+ * tighter per IP on login and on registration, per user on authenticated routes. Counters live in
  * Redis when REDIS_URL is set (shared by all gateway replicas), else in memory.
  */
 @Module({

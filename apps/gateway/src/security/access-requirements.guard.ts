@@ -3,10 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { ShopError, type Role } from '@shop/contracts';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import type { AuthenticatedUser } from '@shop/security/access-token';
+import type { Operation } from '@shop/topology';
 import type { Request } from 'express';
 import { ACCESS_REQUIREMENTS } from './security.constants';
 
 export interface AccessRequirements {
+  /** The public operation this route is; the passport opens only the RPCs that declare it. */
+  readonly operation: Operation;
   readonly scope?: string;
   readonly role?: Role;
 }
@@ -23,7 +26,7 @@ export class AccessRequirementsGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const required = this.reflector.get<AccessRequirements | undefined>(ACCESS_REQUIREMENTS, context.getHandler()) ?? {};
+    const required = this.reflector.get<AccessRequirements>(ACCESS_REQUIREMENTS, context.getHandler());
     const user = context.switchToHttp().getRequest<Request & { user: AuthenticatedUser }>().user;
     if (required.scope && !user.scope.includes(required.scope)) {
       this.runtime.events.emit('access_denied', { reason: 'missing_scope', user: user.sub, detail: { scope: required.scope } });

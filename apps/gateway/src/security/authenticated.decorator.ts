@@ -7,9 +7,10 @@ import { ACCESS_REQUIREMENTS } from './security.constants';
 
 /**
  * Marks a route as needing a valid bearer token, then (in this order) the
- * per-user rate limit and the scope/role requirements.
+ * per-user rate limit and the scope/role requirements. The operation goes
+ * into the route's passport: it opens only the RPCs that declare it.
  */
-export function Authenticated(requirements: AccessRequirements = {}) {
+export function Authenticated(requirements: AccessRequirements) {
   return applyDecorators(
     SetMetadata(ACCESS_REQUIREMENTS, requirements),
     UseGuards(BearerGuard, UserThrottlerGuard, AccessRequirementsGuard),

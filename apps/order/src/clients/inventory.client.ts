@@ -14,8 +14,8 @@ export class InventoryClient extends DownstreamClient<InventoryServiceMethods> i
     return this.rpc.call('ReserveStock', { orderId, lines });
   }
 
-  /** The owner is read downstream only when no passport travels (saga recovery). */
-  release(orderId: string, ownerId: string): Promise<Reservation> {
-    return this.rpc.call('ReleaseStock', { orderId, ownerId });
+  /** Carries the order's compensation passport (SagaCompensation sets it). */
+  release(orderId: string): Promise<Reservation> {
+    return this.rpc.call('ReleaseStock', { orderId });
   }
 }

@@ -4,5 +4,5 @@ import type { Reservation, StockLine } from '@shop/contracts';
 export interface InventoryPort {
   reserve(orderId: string, lines: StockLine[]): Promise<Reservation>;
   /** Idempotent; with no reservation yet, a late one is refused from then on. */
-  release(orderId: string, ownerId: string): Promise<Reservation>;
+  release(orderId: string): Promise<Reservation>;
 }

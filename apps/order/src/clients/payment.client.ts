@@ -14,8 +14,8 @@ export class PaymentClient extends DownstreamClient<PaymentServiceMethods> imple
     return this.rpc.call('Charge', request);
   }
 
-  /** The owner is read downstream only when no passport travels (saga recovery). */
-  refund(orderId: string, ownerId: string): Promise<Payment> {
-    return this.rpc.call('Refund', { orderId, ownerId });
+  /** Carries the order's compensation passport (SagaCompensation sets it). */
+  refund(orderId: string): Promise<Payment> {
+    return this.rpc.call('Refund', { orderId });
   }
 }

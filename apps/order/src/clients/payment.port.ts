@@ -4,5 +4,5 @@ import type { ChargeRequest, Payment } from '@shop/contracts';
 export interface PaymentPort {
   charge(request: ChargeRequest): Promise<Payment>;
   /** Idempotent; with no charge yet, a late one is refused from then on. */
-  refund(orderId: string, ownerId: string): Promise<Payment>;
+  refund(orderId: string): Promise<Payment>;
 }

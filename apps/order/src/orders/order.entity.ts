@@ -27,6 +27,10 @@ export class OrderEntity {
   @Column('bigint', { transformer: bigintAsNumber })
   total: number;
 
+  /** Only while PENDING: what saga recovery undoes the checkout with (a bearer credential for this one order). */
+  @Column('text', { name: 'compensation_passport', nullable: true })
+  compensationPassport: string | null;
+
   @Column('char', { length: 3 })
   currency: string;
 

@@ -4,7 +4,7 @@ import { IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
 import { ShopError, type Order, type Principal } from '@shop/contracts';
 import { OrderEntity, OrderItemEntity } from './order.entity';
 import { OrdersStore } from './orders-store';
-import type { Finish, PendingOrder, SagaStorePort } from './saga-store.port';
+import type { CheckoutStart, Finish, PendingOrder, SagaStorePort } from './saga-store.port';
 
 function sameHash(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -23,15 +23,17 @@ function ownerOnly(ownerId: string): Principal {
 export class SagaOrdersRepository implements SagaStorePort {
   constructor(private readonly store: OrdersStore) {}
 
-  startOrReplay(principal: Principal, key: string, hash: string, now: Date): Promise<{ replay: Order } | { pending: PendingOrder }> {
+  startOrReplay(principal: Principal, { key, hash, now, compensationPassport }: CheckoutStart): Promise<{ replay: Order } | { pending: PendingOrder }> {
     return this.store.data.forOwner(principal, async (scope) => {
       const orders = scope.repository(OrderEntity);
-      const pending = { id: randomUUID(), ownerId: principal.sub, createdAt: now };
+      // The id the checkout passport is bound to (a random one only in lab mode without binding).
+      const pending = { id: principal.orderId ?? randomUUID(), ownerId: principal.sub, createdAt: now, compensationPassport };
       // One round trip on the common path; the unique (owner, key) decides races.
-      const created = await orders.insertIfAbsent({ id: pending.id, createdAt: now, idempotencyKey: key, requestHash: hash, status: 'PENDING', failureCode: null, total: 0, currency: 'EUR' });
+      const created = await orders.insertIfAbsent({ id: pending.id, createdAt: now, idempotencyKey: key, requestHash: hash, status: 'PENDING', failureCode: null, total: 0, currency: 'EUR', compensationPassport });
       if (created) return { pending };
       const existing = await orders.findOne({ idempotencyKey: key });
-      if (!existing) throw new ShopError('INTERNAL', 'idempotency conflict without a visible order');
+      // The id is taken but not by this key: the checkout passport was replayed for a second order.
+      if (!existing) throw new ShopError('PASSPORT.WRONG_ORDER', 'this checkout passport already placed another order');
       if (!sameHash(existing.requestHash, hash)) throw new ShopError('ORDER.IDEMPOTENCY_KEY_REUSED');
       return { replay: (await OrdersStore.load(scope, existing.id)) as Order };
     });
@@ -47,7 +49,7 @@ export class SagaOrdersRepository implements SagaStorePort {
       const inTime = finish.notCreatedBefore ? { createdAt: MoreThanOrEqual(finish.notCreatedBefore), failureCode: IsNull() } : {};
       const changed = await scope
         .repository(OrderEntity)
-        .update({ id: order.id, status: 'PENDING', ...inTime }, { status: finish.status, failureCode: finish.failure, total, currency });
+        .update({ id: order.id, status: 'PENDING', ...inTime }, { status: finish.status, failureCode: finish.failure, total, currency, compensationPassport: null });
       if (changed === 0) return (await OrdersStore.load(scope, order.id)) as Order;
       if (lines.length > 0) await scope.repository(OrderItemEntity).insert(lines.map((l) => ({ orderId: order.id, ...l })));
       const createdAt = order.createdAt.toISOString();
@@ -67,7 +69,7 @@ export class SagaOrdersRepository implements SagaStorePort {
   stalePending(cutoff: Date, limit: number): Promise<PendingOrder[]> {
     return this.store.data.asSystemReader(async (manager) => {
       const rows = await manager.find(OrderEntity, { where: { status: 'PENDING', createdAt: LessThan(cutoff) }, order: { createdAt: 'ASC' }, take: limit });
-      return rows.map((r) => ({ id: r.id, ownerId: r.ownerId, createdAt: r.createdAt }));
+      return rows.map((r) => ({ id: r.id, ownerId: r.ownerId, createdAt: r.createdAt, compensationPassport: r.compensationPassport }));
     });
   }
 }

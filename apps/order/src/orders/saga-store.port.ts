@@ -5,6 +5,20 @@ export interface PendingOrder {
   readonly id: string;
   readonly ownerId: string;
   readonly createdAt: Date;
+  /**
+   * The gateway-minted passport (`orders.compensate`, bound to this order)
+   * that refund and release need; stored with the order until it is final.
+   * Null only for orders placed in lab mode without passport binding.
+   */
+  readonly compensationPassport: string | null;
+}
+
+/** What a checkout starts from, besides the user. */
+export interface CheckoutStart {
+  readonly key: string;
+  readonly hash: string;
+  readonly now: Date;
+  readonly compensationPassport: string | null;
 }
 
 export type FinalStatus = 'CONFIRMED' | 'PAYMENT_DECLINED' | 'CANCELLED';
@@ -22,7 +36,7 @@ export interface Finish {
 /** Order persistence as the saga uses it. Adapter: SagaOrdersRepository (TypeORM). */
 export interface SagaStorePort {
   /** Creates the PENDING order (committed before any downstream call), or finds the one this key made. */
-  startOrReplay(principal: Principal, key: string, hash: string, now: Date): Promise<{ replay: Order } | { pending: PendingOrder }>;
+  startOrReplay(principal: Principal, start: CheckoutStart): Promise<{ replay: Order } | { pending: PendingOrder }>;
   /**
    * PENDING -> final status, once: if the order is no longer PENDING (or a
    * confirmation comes too late), the stored order is returned unchanged.

@@ -34,9 +34,11 @@ export class PlaceOrderService {
     @Inject(SAGA_TIMING) private readonly timing: SagaTiming,
   ) {}
 
-  async place(principal: Principal, request: PlaceOrderRequest): Promise<Order> {
+  /** `compensationPassport`: bound to this checkout's order; without it nothing could be undone. */
+  async place(principal: Principal, compensationPassport: string | null, request: PlaceOrderRequest): Promise<Order> {
     validatePlaceOrder(request, this.clock.now());
-    const started = await this.store.startOrReplay(principal, request.idempotencyKey, requestHash(request), this.clock.now());
+    const start = { key: request.idempotencyKey, hash: requestHash(request), now: this.clock.now(), compensationPassport };
+    const started = await this.store.startOrReplay(principal, start);
     if ('replay' in started) return checkoutOutcome(started.replay);
     return checkoutOutcome(await this.run(started.pending, request));
   }

@@ -23,16 +23,23 @@ export class SagaCompensation {
 
   /** True when everything is undone; false (logged) when a step failed and must be retried later. */
   async undo(order: PendingOrder, steps: { readonly refund: boolean }): Promise<boolean> {
-    const refunded = steps.refund ? await this.attempt('refund', order, () => this.payment.refund(order.id, order.ownerId)) : true;
-    const released = await this.attempt('release stock', order, () => this.inventory.release(order.id, order.ownerId));
+    const passport = order.compensationPassport;
+    if (passport === null) {
+      // Payment and inventory refuse to undo without it; retrying cannot help.
+      this.logger.error({ orderId: order.id }, 'order has no compensation passport; an operator must finish it');
+      return false;
+    }
+    const refunded = steps.refund ? await this.attempt('refund', order, passport, () => this.payment.refund(order.id)) : true;
+    const released = await this.attempt('release stock', order, passport, () => this.inventory.release(order.id));
     return refunded && released;
   }
 
-  private async attempt(what: string, order: PendingOrder, action: () => Promise<unknown>): Promise<boolean> {
+  private async attempt(what: string, order: PendingOrder, passport: string, action: () => Promise<unknown>): Promise<boolean> {
     try {
-      // Compensation usually follows a timeout, when the inbound deadline is
-      // spent: it gets a fresh deadline of its own.
-      await requestContext.withoutDeadline(action);
+      // Undoing needs the order's compensation passport (the request's own is
+      // for placing it, and may have expired), and a fresh deadline: it
+      // usually follows a timeout, when the inbound one is spent.
+      await requestContext.withPassport(passport, action);
       return true;
     } catch (error) {
       this.logger.error({ err: error, orderId: order.id, compensation: what }, 'compensation failed; saga recovery will retry it');

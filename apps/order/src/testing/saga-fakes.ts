@@ -1,7 +1,8 @@
 import { ShopError, type ChargeRequest, type Order, type Payment, type Principal, type Reservation, type StockLine } from '@shop/contracts';
 import type { InventoryPort } from '../clients/inventory.port';
 import type { PaymentPort } from '../clients/payment.port';
-import type { Finish, PendingOrder, SagaStorePort } from '../orders/saga-store.port';
+import { requestContext } from '@shop/observability';
+import type { CheckoutStart, Finish, PendingOrder, SagaStorePort } from '../orders/saga-store.port';
 import type { Clock } from '../saga/clock.port';
 import type { SagaLogger } from '../saga/saga-logger.port';
 
@@ -28,16 +29,16 @@ export class MemoryLogger implements SagaLogger {
 }
 
 export class MemorySagaStore implements SagaStorePort {
-  readonly orders = new Map<string, Order & { ownerId: string; key: string; created: Date }>();
+  readonly orders = new Map<string, Order & { ownerId: string; key: string; created: Date; compensationPassport: string | null }>();
   private nextId = 1;
 
-  async startOrReplay(principal: Principal, key: string, _hash: string, now: Date): Promise<{ replay: Order } | { pending: PendingOrder }> {
+  async startOrReplay(principal: Principal, { key, now, compensationPassport }: CheckoutStart): Promise<{ replay: Order } | { pending: PendingOrder }> {
     const existing = [...this.orders.values()].find((o) => o.ownerId === principal.sub && o.key === key);
     if (existing) return { replay: existing };
     const id = `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`;
-    const order = { id, status: 'PENDING' as const, items: [], total: 0, currency: 'EUR', createdAt: now.toISOString(), failureCode: '', ownerId: principal.sub, key, created: now };
+    const order = { id, status: 'PENDING' as const, items: [], total: 0, currency: 'EUR', createdAt: now.toISOString(), failureCode: '', ownerId: principal.sub, key, created: now, compensationPassport };
     this.orders.set(id, order);
-    return { pending: { id, ownerId: principal.sub, createdAt: now } };
+    return { pending: { id, ownerId: principal.sub, createdAt: now, compensationPassport } };
   }
 
   async finish(pending: PendingOrder, finish: Finish): Promise<Order> {
@@ -53,7 +54,7 @@ export class MemorySagaStore implements SagaStorePort {
     return [...this.orders.values()]
       .filter((o) => o.status === 'PENDING' && o.created < cutoff)
       .slice(0, limit)
-      .map((o) => ({ id: o.id, ownerId: o.ownerId, createdAt: o.created }));
+      .map((o) => ({ id: o.id, ownerId: o.ownerId, createdAt: o.created, compensationPassport: o.compensationPassport }));
   }
 
   async claimForRecovery(pending: PendingOrder, cutoff: Date): Promise<boolean> {
@@ -69,6 +70,11 @@ export class MemorySagaStore implements SagaStorePort {
 }
 
 type Behaviour<T> = () => Promise<T>;
+
+/** The passport an outbound call would carry right now (what RpcClient sends). */
+function passportInUse(): string {
+  return requestContext.current()?.passport ?? 'no passport';
+}
 const unavailable = () => Promise.reject(new ShopError('UPSTREAM.UNAVAILABLE'));
 
 /** Records every call; each call's outcome is scripted (by default: it works). */
@@ -83,8 +89,8 @@ export class ScriptedInventory implements InventoryPort {
     this.lastLines = lines;
     return this.onReserve();
   }
-  release(orderId: string, ownerId: string): Promise<Reservation> {
-    this.calls.push(`release ${orderId} for ${ownerId}`);
+  release(orderId: string): Promise<Reservation> {
+    this.calls.push(`release ${orderId} with ${passportInUse()}`);
     return this.onRelease();
   }
   failReleases(): void {
@@ -101,8 +107,8 @@ export class ScriptedPayment implements PaymentPort {
     this.calls.push(`charge ${request.orderId}`);
     return this.onCharge(request);
   }
-  refund(orderId: string, ownerId: string): Promise<Payment> {
-    this.calls.push(`refund ${orderId} for ${ownerId}`);
+  refund(orderId: string): Promise<Payment> {
+    this.calls.push(`refund ${orderId} with ${passportInUse()}`);
     return this.onRefund();
   }
   failRefunds(): void {

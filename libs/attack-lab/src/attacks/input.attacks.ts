@@ -13,7 +13,7 @@ export const INPUT_ATTACKS: readonly Attack[] = [
       const email = `mallory-${randomUUID().slice(0, 8)}@lab.local`;
       const password = `pw-${randomUUID()}`;
       const register = await target.api.post('/api/v1/auth/register', { email, password, displayName: 'Mallory', roles: ['admin'] });
-      if (register.status !== 201) return blocked(`${register.status} ${String(register.body['code'])}`);
+      if (register.status !== 202) return blocked(`${register.status} ${String(register.body['code'])}`);
       const { accessToken } = await target.api.login(email, password);
       const admin = await target.api.get('/api/v1/admin/orders', { token: accessToken });
       return admin.status === 200 ? succeeded('registered as admin; admin order list readable') : blocked(`registered, but admin list answered ${admin.status}`);

@@ -32,8 +32,10 @@ export const OWNERSHIP_ATTACKS: readonly Attack[] = [
     title: "Bob's passport, via a compromised order service, refunds Alice's payment",
     controls: ['ownership', 'rls'],
     run: async (target, scene) => {
-      const bobsPassport = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId() });
-      const result = await probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId: await scene.aliceOrderId() }, {
+      // Bound to Alice's order (as if the gateway had minted it so): only the owner check is left.
+      const orderId = await scene.aliceOrderId();
+      const bobsPassport = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId(), op: 'orders.compensate', orderId });
+      const result = await probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Refund', { orderId }, {
         'x-passport': bobsPassport,
       });
       return verdictOf(result, 'PAYMENT.NOT_FOUND');
@@ -44,9 +46,10 @@ export const OWNERSHIP_ATTACKS: readonly Attack[] = [
     title: "Bob's passport, via a compromised order service, charges against Alice's order id",
     controls: ['ownership', 'rls'],
     run: async (target, scene) => {
-      const bobsPassport = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId() });
+      const orderId = await scene.aliceOrderId();
+      const bobsPassport = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId(), op: 'orders.place', orderId });
       const card = { number: GOOD_CARD.cardNumber, expMonth: GOOD_CARD.expMonth, expYear: GOOD_CARD.expYear, cvc: GOOD_CARD.cvc };
-      const result = await probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Charge', { orderId: await scene.aliceOrderId(), amount: 1, currency: 'EUR', card }, {
+      const result = await probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Charge', { orderId, amount: 1, currency: 'EUR', card }, {
         'x-passport': bobsPassport,
       });
       // Anything but "not found" tells Bob that Alice's order exists and was paid
@@ -74,7 +77,7 @@ export const FUNCTION_AUTHZ_ATTACKS: readonly Attack[] = [
     title: "AdminListOrders called directly with Bob's passport (compromised gateway identity)",
     controls: ['rbac'],
     run: async (target, scene) => {
-      const bobsPassport = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId() });
+      const bobsPassport = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId(), op: 'admin.orders.list' });
       const result = await probeAs(target.identityOf('gateway'), target.grpcAddress('order'), ORDER_V1, 'AdminListOrders', { limit: 10 }, {
         'x-passport': bobsPassport,
       });

@@ -6,20 +6,21 @@ import { probeAs, verdictOf } from '../grpc-probe';
 import type { LabTarget } from '../lab-target';
 import { GOOD_CARD } from '../scene';
 
+/** A charge as order sends it in a checkout (the card is the request's, the order id the passport's). */
+export function chargeOf(orderId: string, amount = 4200) {
+  const { cardNumber, ...card } = GOOD_CARD;
+  return { orderId, amount, currency: 'EUR', card: { number: cardNumber, ...card } };
+}
+
 /**
  * The scenario of every passport attack: the ORDER service is compromised.
  * The attacker holds order's real SVID (so mTLS and the allow-list let it
- * call payment) and wants payment to act for a user of its choosing.
+ * call payment) and wants payment to act for a user of its choosing. Each
+ * passport here is a checkout passport bound to the charged order, so what
+ * is tested is its signature and age, not its purpose (passport-binding).
  */
-async function chargeAsCompromisedOrder(target: LabTarget, passport: string): Promise<AttackResult> {
-  const result = await probeAs(
-    target.identityOf('order'),
-    target.grpcAddress('payment'),
-    PAYMENT_V1,
-    'Charge',
-    { orderId: randomUUID(), amount: 4200, currency: 'EUR', card: { number: GOOD_CARD.cardNumber, expMonth: GOOD_CARD.expMonth, expYear: GOOD_CARD.expYear, cvc: GOOD_CARD.cvc } },
-    { 'x-passport': passport },
-  );
+async function chargeAsCompromisedOrder(target: LabTarget, orderId: string, passport: string): Promise<AttackResult> {
+  const result = await probeAs(target.identityOf('order'), target.grpcAddress('payment'), PAYMENT_V1, 'Charge', chargeOf(orderId), { 'x-passport': passport });
   return verdictOf(result, 'PASSPORT.INVALID');
 }
 
@@ -30,8 +31,9 @@ export const PASSPORT_ATTACKS: readonly Attack[] = [
     controls: ['passport'],
     run: async (target, scene) => {
       const gateway = await gatewayPassportSigner(target);
-      const forged = await signPassport(target, await attackerSigner(gateway.kid), { sub: await scene.aliceId() });
-      return chargeAsCompromisedOrder(target, forged);
+      const orderId = randomUUID();
+      const forged = await signPassport(target, await attackerSigner(gateway.kid), { sub: await scene.aliceId(), op: 'orders.place', orderId });
+      return chargeAsCompromisedOrder(target, orderId, forged);
     },
   },
   {
@@ -39,8 +41,9 @@ export const PASSPORT_ATTACKS: readonly Attack[] = [
     title: "Compromised order rewrites a captured passport's subject from Bob to Alice",
     controls: ['passport'],
     run: async (target, scene) => {
-      const captured = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId() });
-      return chargeAsCompromisedOrder(target, tamperPayload(captured, { sub: await scene.aliceId() }));
+      const orderId = randomUUID();
+      const captured = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId(), op: 'orders.place', orderId });
+      return chargeAsCompromisedOrder(target, orderId, tamperPayload(captured, { sub: await scene.aliceId() }));
     },
   },
   {
@@ -48,8 +51,9 @@ export const PASSPORT_ATTACKS: readonly Attack[] = [
     title: 'Compromised order replays an expired passport',
     controls: ['passport'],
     run: async (target, scene) => {
-      const stale = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.aliceId(), issuedAt: -600, expiresIn: 30 });
-      return chargeAsCompromisedOrder(target, stale);
+      const orderId = randomUUID();
+      const stale = await signPassport(target, await gatewayPassportSigner(target), { sub: await scene.aliceId(), op: 'orders.place', orderId, issuedAt: -600, expiresIn: 30 });
+      return chargeAsCompromisedOrder(target, orderId, stale);
     },
   },
 ];

@@ -2,6 +2,7 @@ import { blocked, succeeded, type Attack } from '../attack';
 
 const GUESSES = 15;
 const BURST = 20;
+const REGISTRATIONS = 30;
 /** auth lets this many attempts per email through before the lock (apps/auth/src/login/login-throttle.ts). */
 const FREE_GUESSES = 5;
 
@@ -37,6 +38,26 @@ export const RATE_LIMIT_ATTACKS: readonly Attack[] = [
       if (checked + throttled !== BURST) throw new Error(`unexpected answers: ${answers.map((a) => `${a.status} ${String(a.body['code'])}`).join(', ')}`);
       const evidence = `${checked} of ${BURST} reached the password check, ${throttled} got 429`;
       return checked > FREE_GUESSES ? succeeded(evidence) : blocked(evidence);
+    },
+  },
+  {
+    // Last: it spends this address's registration budget.
+    id: 'register-burst',
+    title: `${REGISTRATIONS} registrations at once from one address, each an argon2 hash`,
+    controls: ['rate-limit'],
+    run: async (target) => {
+      const answers = await Promise.all(
+        Array.from({ length: REGISTRATIONS }, (_, n) =>
+          target.api.post('/api/v1/auth/register', { email: `flood-${n}-${Date.now()}@lab.local`, password: `flood-password-${n}`, displayName: 'Flood' }),
+        ),
+      );
+      const count = (status: number) => answers.filter((a) => a.status === status).length;
+      // 504: auth was too busy hashing to answer in time, which is what the attacker wants.
+      const [accepted, limited, shed, overloaded] = [count(202), count(429), count(503), count(504)];
+      if (accepted + limited + shed + overloaded !== REGISTRATIONS) throw new Error(`unexpected answers: ${answers.map((a) => `${a.status} ${String(a.body['code'])}`).join(', ')}`);
+      // auth's own bound on concurrent hashes (503 AUTH.HASHING_BUSY) has no switch; it sheds what the limit let through.
+      const evidence = `${accepted} registered, ${limited} got 429, ${shed} shed by auth with 503, ${overloaded} timed out`;
+      return limited > 0 ? blocked(evidence) : succeeded(evidence);
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { httpVerdict, type Attack, type AttackResult } from '../attack';
+import { blocked, httpVerdict, succeeded, type Attack, type AttackResult } from '../attack';
 import { attackerSigner, authTokenSigner, publicKeyConfusionToken, signAccessToken, unsignedToken } from '../forge';
 import type { LabTarget } from '../lab-target';
 import type { ErrorCode } from '@shop/contracts';
@@ -77,5 +77,33 @@ export const TOKEN_ATTACKS: readonly Attack[] = [
     title: 'Validly signed token without the orders:read scope',
     controls: [],
     run: async (target, scene) => useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { scope: 'profile' }), 'AUTH.INSUFFICIENT_SCOPE'),
+  },
+  {
+    id: 'token-issued-in-future',
+    title: 'Validly signed token issued an hour from now (outlives the maximum-age check)',
+    controls: [],
+    run: async (target, scene) =>
+      useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { issuedAt: 3600, expiresIn: 3600 + 600 }), 'AUTH.TOKEN_INVALID'),
+  },
+  {
+    id: 'token-lifetime-too-long',
+    title: 'Validly signed token that expires in 30 days',
+    controls: [],
+    run: async (target, scene) => useToken(target, await signAccessToken(await authTokenSigner(target), await scene.bobId(), { expiresIn: 30 * 24 * 3600 }), 'AUTH.TOKEN_INVALID'),
+  },
+  {
+    id: 'token-response-cacheable',
+    title: 'A shared cache may store the login and refresh answers, tokens included',
+    controls: [],
+    run: async (target, scene) => {
+      const account = await scene.freshAccount('cache');
+      const login = await target.api.post<{ refreshToken: string }>('/api/v1/auth/login', account);
+      const refreshed = await target.api.post('/api/v1/auth/refresh', { refreshToken: login.body.refreshToken });
+      if (login.status !== 200 || refreshed.status !== 200) throw new Error(`login ${login.status}, refresh ${refreshed.status}`);
+      const policies = [login, refreshed].map((r) => String(r.headers['cache-control'] ?? '(none)'));
+      return policies.every((p) => p.split(',').map((d) => d.trim()).includes('no-store'))
+        ? blocked(`Cache-Control: ${policies.join(' / ')}`)
+        : succeeded(`Cache-Control: ${policies.join(' / ')}`);
+    },
   },
 ];

@@ -7,18 +7,12 @@ import { gatewayPassportSigner, signPassport } from '../forge';
 import { describeProbe, probe, probeAs, verdictOf, type ProbeCredentials } from '../grpc-probe';
 import type { LabTarget } from '../lab-target';
 import type { Scene } from '../scene';
-import { GOOD_CARD } from '../scene';
+import { chargeOf } from './passport.attacks';
 import { TRANSPORT_CASES, expectServing, meshCa } from './transport-credentials';
 
-/** What a compromised workload would send: a charge for an order that does not exist. */
-function chargeRequest() {
-  const { cardNumber, ...card } = GOOD_CARD;
-  return { orderId: randomUUID(), amount: 999, currency: 'EUR', card: { number: cardNumber, ...card } };
-}
-
-/** A passport as it would be captured in flight (minted with the gateway's key). */
-async function capturedPassport(target: LabTarget, scene: Scene): Promise<string> {
-  return signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId() });
+/** A checkout passport as it would be captured in flight (minted with the gateway's key), bound to `orderId`. */
+async function capturedPassport(target: LabTarget, scene: Scene, orderId: string): Promise<string> {
+  return signPassport(target, await gatewayPassportSigner(target), { sub: await scene.bobId(), op: 'orders.place', orderId });
 }
 
 /**
@@ -28,11 +22,12 @@ async function capturedPassport(target: LabTarget, scene: Scene): Promise<string
  */
 async function reachPayment(target: LabTarget, scene: Scene, credentials: ProbeCredentials): Promise<AttackResult> {
   await expectServing(target, 'payment');
-  const passport = await capturedPassport(target, scene);
+  const orderId = randomUUID();
+  const passport = await capturedPassport(target, scene, orderId);
   const attempts = [credentials, { mode: 'plaintext' } as const];
   const results = [];
   for (const attempt of attempts) {
-    const result = await probe(target.grpcAddress('payment'), PAYMENT_V1, 'Charge', chargeRequest(), attempt, { 'x-passport': passport });
+    const result = await probe(target.grpcAddress('payment'), PAYMENT_V1, 'Charge', chargeOf(orderId, 999), attempt, { 'x-passport': passport });
     if (result.kind !== 'transport_failure') return succeeded(`${attempt.mode}: ${describeProbe(result)}`);
     results.push(`${attempt.mode}: ${describeProbe(result)}`);
   }
@@ -41,8 +36,9 @@ async function reachPayment(target: LabTarget, scene: Scene, credentials: ProbeC
 
 /** Calls Charge as a workload holding this certificate (or claiming its identity without mTLS). */
 async function chargeWith(target: LabTarget, scene: Scene, cert: Buffer, key: Buffer, spiffeId: string): Promise<AttackResult> {
-  const result = await probeAs({ cert, key, ca: meshCa(target), spiffeId }, target.grpcAddress('payment'), PAYMENT_V1, 'Charge', chargeRequest(), {
-    'x-passport': await capturedPassport(target, scene),
+  const orderId = randomUUID();
+  const result = await probeAs({ cert, key, ca: meshCa(target), spiffeId }, target.grpcAddress('payment'), PAYMENT_V1, 'Charge', chargeOf(orderId, 999), {
+    'x-passport': await capturedPassport(target, scene, orderId),
   });
   return verdictOf(result, 'PEER.DENIED');
 }

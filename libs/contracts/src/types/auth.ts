@@ -12,6 +12,9 @@ export interface User {
   displayName: string;
   roles: string[];
 }
+export interface RegistrationAccepted {
+  email: string;
+}
 export interface LoginRequest {
   email: string;
   password: string;
@@ -26,7 +29,9 @@ export interface RefreshRequest {
   refreshToken: string;
 }
 export interface LogoutRequest {
-  refreshToken: string;
+  refreshToken?: string;
+  /** The access token's `sid`: the session (refresh-token family) to end. */
+  sessionId?: string;
 }
 export interface Jwk {
   kty: string;
@@ -43,7 +48,7 @@ export interface Jwks {
 
 /** Request and response type of every AuthService RPC, by proto method name. */
 export interface AuthServiceMethods {
-  Register: { request: RegisterRequest; response: User };
+  Register: { request: RegisterRequest; response: RegistrationAccepted };
   Login: { request: LoginRequest; response: TokenPair };
   Refresh: { request: RefreshRequest; response: TokenPair };
   Logout: { request: LogoutRequest; response: Record<string, never> };

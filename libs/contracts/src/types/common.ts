@@ -7,11 +7,11 @@ export interface PaymentCard {
 }
 
 /**
- * A compensating call (refund, release). `ownerId` is read only when the call
- * carries no user passport: order's saga recovery finishing a checkout whose
- * user is long gone. With a passport, the passport's user is the owner.
+ * A compensating call (refund, release). It always carries a compensation
+ * passport bound to `orderId`; the passport's user is the owner. The proto
+ * keeps field 2 (`owner_id`) reserved: it was read, unsafely, when recovery
+ * called without a passport.
  */
 export interface CompensationRequest {
   orderId: string;
-  ownerId?: string;
 }

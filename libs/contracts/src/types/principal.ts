@@ -9,6 +9,14 @@ export interface Principal {
   readonly scope: readonly string[];
   /** The passport's own id, for audit trails. */
   readonly jti: string;
+  /**
+   * The public operation the gateway minted the passport for (`orders.place`,
+   * `orders.get`...; see OPERATIONS in @shop/topology). Every hop checks it
+   * against the RPC's declared operations.
+   */
+  readonly op?: string;
+  /** The one order a checkout or compensation passport is bound to. */
+  readonly orderId?: string;
 }
 
 export const ROLES = { customer: 'customer', admin: 'admin' } as const;

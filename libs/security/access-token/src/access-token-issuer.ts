@@ -49,9 +49,11 @@ export class AccessTokenIssuer {
     return publicJwks(this.keys);
   }
 
-  async issue(subject: string, claims: { roles: readonly string[]; scope: readonly string[] }): Promise<IssuedAccessToken> {
+  /** `sessionId` becomes the `sid` claim (OpenID Connect's session id): the refresh-token family. */
+  async issue(subject: string, claims: { roles: readonly string[]; scope: readonly string[]; sessionId?: string }): Promise<IssuedAccessToken> {
     const jti = randomUUID();
-    const token = await new SignJWT({ roles: [...claims.roles], scope: claims.scope.join(' ') })
+    const sid = claims.sessionId === undefined ? {} : { sid: claims.sessionId };
+    const token = await new SignJWT({ roles: [...claims.roles], scope: claims.scope.join(' '), ...sid })
       .setProtectedHeader({ alg: ACCESS_TOKEN.algorithm, typ: ACCESS_TOKEN.type, kid: this.keys[0].kid })
       .setIssuer(ACCESS_TOKEN.issuer)
       .setAudience(ACCESS_TOKEN.audience)

@@ -2,21 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { decodeProtectedHeader } from 'jose';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { readAccessTokenClaims, type AuthenticatedUser } from './access-token-claims';
 import { ACCESS_TOKEN } from './access-token-profile';
 import { AccessTokenRejection } from './access-token-rejection';
 import type { JwksCache } from './jwks-cache';
 import type { TokenDenylist } from './token-denylist';
 import { VerificationOutage } from './verification-outage';
-
-/** What a valid access token proves; becomes `req.user`. */
-export interface AuthenticatedUser {
-  readonly sub: string;
-  readonly roles: string[];
-  readonly scope: string[];
-  readonly jti: string;
-  /** Expiry (epoch seconds), so logout can bound the denylist entry. */
-  readonly exp: number;
-}
 
 export interface AccessTokenStrategyOptions {
   readonly jwks: JwksCache;
@@ -49,7 +40,8 @@ function keyProvider(jwks: JwksCache) {
 /**
  * Bearer validation at the gateway (@nestjs/passport + passport-jwt): the
  * signature against auth's JWKS by kid, with algorithm, issuer, audience and
- * expiry pinned; then the logout denylist. Scopes are checked per route.
+ * expiry pinned; then the claims jsonwebtoken leaves alone (`iat`), then the
+ * logout denylist. Scopes are checked per route.
  */
 @Injectable()
 export class AccessTokenStrategy extends PassportStrategy(Strategy, 'access-token') {
@@ -66,14 +58,11 @@ export class AccessTokenStrategy extends PassportStrategy(Strategy, 'access-toke
   }
 
   async validate(payload: Record<string, unknown>): Promise<AuthenticatedUser> {
-    const { sub, jti, exp, roles, scope } = payload;
-    if (typeof sub !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || !Array.isArray(roles) || typeof scope !== 'string') {
-      throw new AccessTokenRejection('AUTH.TOKEN_INVALID', 'bad_claims');
-    }
-    if (this.options.checkDenylist && (await this.isDenied(jti))) {
+    const user = readAccessTokenClaims(payload);
+    if (this.options.checkDenylist && (await this.isDenied(user.jti))) {
       throw new AccessTokenRejection('AUTH.TOKEN_REVOKED', 'revoked');
     }
-    return { sub, jti, exp, roles: roles.filter((r): r is string => typeof r === 'string'), scope: scope.split(' ').filter(Boolean) };
+    return user;
   }
 
   /** Fails closed, but as an outage: a denylist that does not answer says nothing about the token. */

@@ -1,3 +1,4 @@
+export * from './access-token-claims';
 export * from './access-token-issuer';
 export * from './access-token-profile';
 export * from './access-token-rejection';

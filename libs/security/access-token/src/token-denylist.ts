@@ -1,7 +1,18 @@
 import type Redis from 'ioredis';
+import { ACCESS_TOKEN } from './access-token-profile';
 
 /**
- * Revoked access-token ids, kept until the token would have expired anyway.
+ * The last moment (epoch ms) a token expiring at `exp` can still pass
+ * verification: the verifier accepts it for the clock tolerance past `exp`,
+ * so a denylist entry that ended at `exp` would let it work again for that
+ * long (issue 14, item 2).
+ */
+export function lastVerifiableMoment(expiresAtEpochSeconds: number): number {
+  return (expiresAtEpochSeconds + ACCESS_TOKEN.clockToleranceSeconds) * 1000;
+}
+
+/**
+ * Revoked access-token ids, kept until the token could no longer verify anyway.
  * Two backends behind one interface: Redis when REDIS_URL is set (shared by
  * every gateway replica), memory otherwise (single process, dev default).
  */
@@ -16,7 +27,7 @@ export class MemoryTokenDenylist implements TokenDenylist {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(sweepIntervalMs = 60_000) {
-    // Expired entries are useless: the token itself is rejected by then.
+    // Entries past their token's last verifiable moment are useless: the token itself is rejected by then.
     this.sweeper = setInterval(() => {
       const now = Date.now();
       for (const [jti, until] of this.entries) if (until <= now) this.entries.delete(jti);
@@ -25,7 +36,8 @@ export class MemoryTokenDenylist implements TokenDenylist {
   }
 
   async deny(jti: string, expiresAtEpochSeconds: number): Promise<void> {
-    this.entries.set(jti, expiresAtEpochSeconds * 1000);
+    const until = lastVerifiableMoment(expiresAtEpochSeconds);
+    if (until > Date.now()) this.entries.set(jti, until);
   }
 
   async isDenied(jti: string): Promise<boolean> {
@@ -46,7 +58,7 @@ export class RedisTokenDenylist implements TokenDenylist {
 
   async deny(jti: string, expiresAtEpochSeconds: number): Promise<void> {
     // PX takes whole milliseconds; a JWT NumericDate may be fractional.
-    const ttlMs = Math.ceil(expiresAtEpochSeconds * 1000 - Date.now());
+    const ttlMs = Math.ceil(lastVerifiableMoment(expiresAtEpochSeconds) - Date.now());
     if (ttlMs <= 0) return;
     await this.redis.set(this.prefix + jti, '1', 'PX', ttlMs);
   }

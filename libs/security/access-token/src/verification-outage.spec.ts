@@ -10,7 +10,7 @@ describe('a denylist that does not answer', () => {
     const redis = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 1, retryStrategy: () => 50 });
     const strategy = new AccessTokenStrategy({ jwks: new JwksCache(async () => ({ keys: [] })), denylist: new RedisTokenDenylist(redis, 'test:'), checkDenylist: true });
     try {
-      const failure = await strategy.validate({ sub: 'u', jti: 'j', exp: 1, roles: [], scope: '' }).catch((e: unknown) => e);
+      const failure = await strategy.validate({ sub: 'u', jti: 'j', iat: 0, exp: 1, roles: [], scope: '' }).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(VerificationOutage);
       expect((failure as VerificationOutage).dependency).toBe('denylist');
     } finally {

@@ -1,1 +1,2 @@
 export * from './security-events';
+export * from './event-stream';

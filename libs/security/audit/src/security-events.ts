@@ -1,4 +1,5 @@
 import { requestContext, type Logger, type ShopMetrics } from '@shop/observability';
+import type { SecurityEventRecord, SecurityEventSink } from './event-stream';
 
 /**
  * Stable names: alert rules, dashboards and the attack lab match on them.
@@ -37,27 +38,36 @@ export interface SecurityEventFields {
  * user, source IP (this hop's peer) and end-user IP (relayed from the gateway) come from the request context, so every event can be joined with the request's other log lines.
  */
 export class SecurityEvents {
+  private readonly sinks: SecurityEventSink[] = [];
+
   constructor(
     private readonly logger: Logger,
     private readonly metrics: ShopMetrics,
+    private readonly service = 'unknown',
   ) {}
+
+  /** Also sends every event to `sink` (the console's Redis stream), in the log line's schema. */
+  publishTo(sink: SecurityEventSink): void {
+    this.sinks.push(sink);
+  }
 
   emit(event: SecurityEventName, fields: SecurityEventFields): void {
     const ctx = requestContext.current();
     this.metrics.securityEvents.inc({ event, reason: fields.reason });
-    this.logger.warn(
-      {
-        securityEvent: event,
-        reason: fields.reason,
-        correlationId: ctx?.requestId,
-        operation: ctx?.operation,
-        peer: fields.peer ?? ctx?.peer ?? null,
-        user: fields.user ?? ctx?.principal?.sub ?? null,
-        sourceIp: fields.sourceIp ?? ctx?.clientIp ?? null,
-        endUserIp: ctx?.endUserIp ?? null,
-        ...(fields.detail ? { detail: fields.detail } : {}),
-      },
-      `security event: ${event} (${fields.reason})`,
-    );
+    const line = {
+      securityEvent: event,
+      reason: fields.reason,
+      correlationId: ctx?.requestId,
+      operation: ctx?.operation,
+      peer: fields.peer ?? ctx?.peer ?? null,
+      user: fields.user ?? ctx?.principal?.sub ?? null,
+      sourceIp: fields.sourceIp ?? ctx?.clientIp ?? null,
+      endUserIp: ctx?.endUserIp ?? null,
+      ...(fields.detail ? { detail: fields.detail } : {}),
+    };
+    this.logger.warn(line, `security event: ${event} (${fields.reason})`);
+    if (this.sinks.length === 0) return;
+    const record: SecurityEventRecord = { service: this.service, time: Date.now(), ...line };
+    for (const sink of this.sinks) sink.publish(record);
   }
 }

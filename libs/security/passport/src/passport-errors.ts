@@ -23,13 +23,17 @@ export function passportFailureReason(error: unknown): string {
   if (error instanceof errors.JWKSNoMatchingKey) return 'unknown_kid';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'alg_not_allowed';
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'malformed';
-  if (error instanceof PassportShapeError) return 'bad_claims';
+  if (error instanceof PassportShapeError) return error.reason;
   return 'invalid';
 }
 
 /** The signature checked out, but the claims are not a passport's. */
 export class PassportShapeError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The security event's reason: `bad_claims` unless something more precise applies. */
+    readonly reason = 'bad_claims',
+  ) {
     super(message);
     this.name = 'PassportShapeError';
   }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, importJWK } from 'jose';
 import type { Principal } from '@shop/contracts';
 import { SECRET_FILES, readJwkSet, type SecretFiles } from '@shop/security/secrets';
-import { PASSPORT, passportIssuer } from './passport-profile';
+import type { Operation } from '@shop/topology';
+import { PASSPORT, lifetimeOf, passportIssuer } from './passport-profile';
 
 interface SigningKey {
   readonly kid: string;
@@ -15,6 +16,10 @@ export interface MintInput {
   readonly scope: readonly string[];
   /** W3C trace id of the request, so every hop's logs join up. */
   readonly traceId: string;
+  /** The public operation the user asked for; decides which RPCs the passport opens. */
+  readonly op: Operation;
+  /** The one order the passport may act on (checkout and compensation passports). */
+  readonly orderId?: string;
 }
 
 /**
@@ -60,15 +65,17 @@ export class PassportMinter {
 
   async mint(input: MintInput): Promise<{ token: string; principal: Principal }> {
     const jti = randomUUID();
-    const token = await new SignJWT({ roles: [...input.roles], scope: input.scope.join(' '), trace_id: input.traceId })
+    const bound = input.orderId === undefined ? {} : { order_id: input.orderId };
+    const claims = { roles: [...input.roles], scope: input.scope.join(' '), trace_id: input.traceId, op: input.op, ...bound };
+    const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: PASSPORT.algorithm, typ: PASSPORT.type, kid: this.signing.kid })
       .setIssuer(this.issuer)
       .setAudience(PASSPORT.audience)
       .setSubject(input.sub)
       .setJti(jti)
       .setIssuedAt()
-      .setExpirationTime(`${PASSPORT.lifetimeSeconds}s`)
+      .setExpirationTime(`${lifetimeOf(input.op)}s`)
       .sign(this.signing.key);
-    return { token, principal: { sub: input.sub, roles: input.roles, scope: input.scope, jti } };
+    return { token, principal: { sub: input.sub, roles: input.roles, scope: input.scope, jti, op: input.op, ...(input.orderId === undefined ? {} : { orderId: input.orderId }) } };
   }
 }

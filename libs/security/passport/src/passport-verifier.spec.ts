@@ -49,7 +49,7 @@ async function setup(signing = [k1], verifying = [k1]) {
   };
 }
 
-const mintInput = () => ({ sub: randomUUID(), roles: ['customer'], scope: ['orders:read', 'orders:write'], traceId: TRACE });
+const mintInput = () => ({ sub: randomUUID(), roles: ['customer'], scope: ['orders:read', 'orders:write'], traceId: TRACE, op: 'orders.get' as const });
 
 interface HandMade {
   key?: PrivateJwk;
@@ -69,6 +69,7 @@ async function handMade({ key = k1, header = {}, claims = {} }: HandMade = {}): 
     exp: now + PASSPORT.lifetimeSeconds,
     roles: ['customer'],
     scope: 'orders:read',
+    op: 'orders.get',
     ...claims,
   };
   return new SignJWT(payload)
@@ -165,12 +166,41 @@ describe('passport claims', () => {
     ['wrong_issuer', 'another workload as issuer', () => ({ claims: { iss: spiffeIdOf('order', TRUST_DOMAIN) } })],
     ['wrong_type', 'typ JWT', () => ({ header: { typ: 'JWT' } })],
     ['too_old', 'iat beyond maxAge, exp in the future', () => ({ claims: { iat: now() - PASSPORT.maxAgeSeconds - 30, exp: now() + 30 } })],
+    ['too_old', 'iat 40 s ago (past the 30 s lifetime and 5 s tolerance), exp in the future', () => ({ claims: { iat: now() - 40, exp: now() + 30 } })],
+    ['lifetime_too_long', 'exp - iat of an hour for a request passport', () => ({ claims: { iat: now(), exp: now() + 3600 } })],
+    ['bad_claims', 'no op', () => ({ claims: { op: undefined } })],
+    ['bad_claims', 'an op the topology does not know', () => ({ claims: { op: 'payments.anything' } })],
+    ['bad_claims', 'a checkout passport bound to no order', () => ({ claims: { op: 'orders.place' } })],
+    ['bad_claims', 'a compensation passport bound to no order', () => ({ claims: { op: 'orders.compensate', exp: now() + 3600 } })],
+    ['bad_claims', 'an order_id that is not an order id', () => ({ claims: { op: 'orders.place', order_id: 'not-a-uuid' } })],
     ['bad_claims', 'a sub that is not a user id', () => ({ claims: { sub: 'not-a-uuid' } })],
     ['invalid_iat', 'iat in the future', () => ({ claims: { iat: now() + 120 } })],
     ['invalid_iat', 'no iat', () => ({ claims: { iat: undefined } })],
   ])('reports %s for %s', async (reason, _change, change) => {
     const { verifier } = await setup();
     await expect(reasonOf(verifier, await handMade(change()))).resolves.toBe(reason);
+  });
+});
+
+describe('passports bound to an operation and an order', () => {
+  it('carries op and order_id from the minter to the principal', async () => {
+    const { minter, verifier } = await setup();
+    const orderId = randomUUID();
+    const { token, principal } = await minter.mint({ ...mintInput(), op: 'orders.place', orderId });
+    await expect(verifier.verify(token)).resolves.toEqual(principal);
+    expect([principal.op, principal.orderId]).toEqual(['orders.place', orderId]);
+  });
+
+  it('lets a compensation passport live a week, and nothing else longer than 30 s', async () => {
+    const { minter, verifier } = await setup();
+    const { token } = await minter.mint({ ...mintInput(), op: 'orders.compensate', orderId: randomUUID() });
+    const { iat, exp } = decodePart(token.split('.')[1]) as { iat: number; exp: number };
+    expect(exp - iat).toBe(PASSPORT.compensationLifetimeSeconds);
+    await expect(reasonOf(verifier, token)).resolves.toBe('accepted');
+    const now = Math.floor(Date.now() / 1000);
+    const dayOld = await handMade({ claims: { op: 'orders.compensate', order_id: randomUUID(), iat: now - 86_400, exp: now + 3600 } });
+    await expect(reasonOf(verifier, dayOld)).resolves.toBe('accepted');
+    expect(PASSPORT.maxAgeSeconds).toBe(PASSPORT.lifetimeSeconds);
   });
 });
 

@@ -1,17 +1,43 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { isUuid, type Principal } from '@shop/contracts';
 import { SECRET_FILES, readJwkSet, type SecretFiles } from '@shop/security/secrets';
+import { ORDER_BOUND_OPERATIONS, isOperation } from '@shop/topology';
 import { PassportShapeError } from './passport-errors';
-import { PASSPORT, passportIssuer } from './passport-profile';
+import { PASSPORT, lifetimeOf, passportIssuer } from './passport-profile';
 
+type PassportPayload = JWTPayload & { roles?: unknown; scope?: unknown; op?: unknown; order_id?: unknown };
 
-function principalFrom(payload: JWTPayload): Principal {
-  const { sub, jti, roles, scope } = payload as JWTPayload & { roles?: unknown; scope?: unknown };
+function principalFrom(payload: PassportPayload): Principal {
+  const { sub, jti, roles, scope, op, order_id: orderId } = payload;
   if (!isUuid(sub)) throw new PassportShapeError('sub is not a user id');
   if (typeof jti !== 'string' || jti === '') throw new PassportShapeError('jti missing');
   if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) throw new PassportShapeError('roles missing');
   if (typeof scope !== 'string') throw new PassportShapeError('scope missing');
-  return { sub, jti, roles: roles as string[], scope: scope.split(' ').filter(Boolean) };
+  if (!isOperation(op)) throw new PassportShapeError('op missing or unknown');
+  if (orderId !== undefined && !isUuid(orderId)) throw new PassportShapeError('order_id is not an order id');
+  if (ORDER_BOUND_OPERATIONS.includes(op) && orderId === undefined) throw new PassportShapeError(`${op} needs an order_id`);
+  const bound = orderId === undefined ? {} : { orderId: orderId.toLowerCase() };
+  return { sub, jti, roles: roles as string[], scope: scope.split(' ').filter(Boolean), op, ...bound };
+}
+
+/**
+ * A passport may not claim a longer life than its operation gets, even one
+ * the gateway signed: `exp - iat` is checked against the profile.
+ */
+function checkLifetime({ iat, exp, op }: PassportPayload): void {
+  if (isOperation(op) && typeof iat === 'number' && typeof exp === 'number' && exp - iat > lifetimeOf(op)) {
+    throw new PassportShapeError('exp - iat exceeds the lifetime of its operation', 'lifetime_too_long');
+  }
+}
+
+/** The maximum age to enforce: by the operation the token claims (re-checked after verification). */
+function maxAgeFor(token: string): number {
+  try {
+    const { op } = decodeJwt(token);
+    return isOperation(op) ? lifetimeOf(op) : PASSPORT.maxAgeSeconds;
+  } catch {
+    return PASSPORT.maxAgeSeconds; // jwtVerify reports the malformed token
+  }
 }
 
 /**
@@ -57,16 +83,18 @@ export class PassportVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
-    const { payload } = await jwtVerify(token, this.keys, {
+    const { payload } = await jwtVerify<PassportPayload>(token, this.keys, {
       algorithms: [PASSPORT.algorithm],
       issuer: this.issuer,
       audience: PASSPORT.audience,
       typ: PASSPORT.type,
-      maxTokenAge: `${PASSPORT.maxAgeSeconds}s`,
+      maxTokenAge: `${maxAgeFor(token)}s`,
       clockTolerance: PASSPORT.clockToleranceSeconds,
       requiredClaims: ['sub', 'jti', 'iat', 'exp'],
     });
-    return principalFrom(payload);
+    const principal = principalFrom(payload);
+    checkLifetime(payload);
+    return principal;
   }
 
   /**

@@ -18,8 +18,7 @@ export class RegisterDto {
   displayName: string;
 }
 
-export class UserResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() displayName: string;
+/** The same for a new and a taken email, so registration does not reveal which emails have accounts. */
+export class RegistrationAcceptedResponse {
+  @ApiProperty({ description: 'The email as stored (trimmed, lower-cased).' }) email: string;
 }
