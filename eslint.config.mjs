@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import nx from '@nx/eslint-plugin';
 import security from 'eslint-plugin-security';
 import shop from './tools/eslint-plugin-shop/index.cjs';
@@ -5,14 +8,42 @@ import shop from './tools/eslint-plugin-shop/index.cjs';
 const SHARED_DEPS = ['type:contract', 'type:util', 'type:security-foundation'];
 
 /**
+ * Every project under apps/ and libs/ (two levels, for libs/security/*) with
+ * the tags of its project.json. The rules below are derived from tags, never
+ * from a list of names, so a new service gets every rule by its tags alone.
+ */
+function projects(root = dirname(fileURLToPath(import.meta.url))) {
+  const found = [];
+  const visit = (dir, depth) => {
+    const manifest = join(root, dir, 'project.json');
+    if (existsSync(manifest)) {
+      found.push({ root: dir, tags: JSON.parse(readFileSync(manifest, 'utf8')).tags ?? [] });
+      return;
+    }
+    if (depth === 0 || !existsSync(join(root, dir))) return;
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) if (entry.isDirectory()) visit(`${dir}/${entry.name}`, depth - 1);
+  };
+  visit('apps', 1);
+  visit('libs', 2);
+  visit('tools', 0);
+  return found;
+}
+
+const PROJECTS = projects();
+/** The services: projects tagged type:app. */
+const SERVICE_GLOBS = PROJECTS.filter((p) => p.tags.includes('type:app')).map((p) => `${p.root}/**/*.ts`);
+/** Every scope but the shared one may use only itself and shared code. */
+const SCOPES = [...new Set(PROJECTS.flatMap((p) => p.tags).filter((tag) => tag.startsWith('scope:') && tag !== 'scope:shared'))].sort();
+
+/**
  * Module boundaries: an app never imports another app, security libs never
  * import each other (only the foundation: secrets, audit), and nothing but
  * tests imports the testing lib.
  */
 const depConstraints = [
-  ...['gateway', 'auth', 'order', 'payment', 'inventory', 'tools'].map((scope) => ({
-    sourceTag: `scope:${scope}`,
-    onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
+  ...SCOPES.map((scope) => ({
+    sourceTag: scope,
+    onlyDependOnLibsWithTags: [scope, 'scope:shared'],
   })),
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:security', 'type:testing', ...SHARED_DEPS] },
@@ -75,7 +106,7 @@ export default [
   },
   {
     // Outbound URLs in the services and the libs they run (dev tooling calls its own ops ports).
-    files: ['apps/{gateway,auth,order,payment,inventory}/**/*.ts', 'libs/**/*.ts'],
+    files: [...SERVICE_GLOBS, 'libs/**/*.ts'],
     ignores: ['libs/{dev-platform,testing,attack-lab}/**', '**/*.spec.ts'],
     rules: { 'shop/no-unvalidated-url': 'error' },
   },

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PRODUCT_IDS } from '@shop/contracts';
@@ -8,6 +8,7 @@ import { dropDatabase } from '@shop/persistence';
 import { DIST_DIR, testAdminConnection, uniqueDatabaseName } from '@shop/testing';
 import { GRPC_SERVICES } from '@shop/topology';
 import { placeOrder } from './support/checkout';
+import { runCommand } from './support/run-command';
 
 // Far from the port blocks startTestPlatform hands out.
 const PORT_OFFSET = 6000;
@@ -36,6 +37,20 @@ async function eventually(probe: () => Promise<boolean>, timeoutMs: number): Pro
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return false;
+}
+
+/** PIDs whose working directory is `dir`: what a launcher started there would leave behind. */
+function processesIn(dir: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readlinkSync(`/proc/${entry}/cwd`) === dir;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 const alive = (pid: number) => {
@@ -147,10 +162,36 @@ describe('the dev launcher (npm start)', () => {
     await client.close();
 
     const services = childrenOf(launcher.pid as number);
+    // Starting again in the same folder: says what runs and how to stop it, starts nothing.
+    const twice = await runCommand(process.execPath, [join(DIST_DIR, 'apps/launcher/src/main.js')], { cwd: workDir, env, timeoutMs: 30_000 });
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(`runs as pid ${launcher.pid}`);
+    expect(twice.stderr).toMatch(new RegExp(`${8443 + PORT_OFFSET} +gateway HTTPS +pid \\d+: .*apps/gateway/`));
+    expect(twice.stderr).toContain(`kill ${launcher.pid}`);
+    expect(twice.stderr).not.toMatch(/TypeError|Cannot read properties/);
+    // From another folder: the ports alone name the processes holding them.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'shop-launcher-other-'));
+    const other = await runCommand(process.execPath, [join(DIST_DIR, 'apps/launcher/src/main.js')], { cwd: elsewhere, env, timeoutMs: 30_000 });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/ports in use \(\d+ of \d+\)/);
+    expect(other.stderr).toMatch(new RegExp(`${50051 + PORT_OFFSET}|gRPC`));
+    expect(processesIn(elsewhere)).toEqual([]);
+    rmSync(elsewhere, { recursive: true, force: true });
+    expect(childrenOf(launcher.pid as number).sort()).toEqual([...services].sort());
+
     const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
     launcher.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(services.filter(alive)).toEqual([]);
     process.stdout.write(`launcher second start: ${seconds.toFixed(1)} s to the banner\n`);
   }, 120_000);
+
+  it('SHOP_ENV=production: says the launcher is for development, points to Kubernetes and compose, leaves no process behind', async () => {
+    const run = await runCommand(process.execPath, [join(DIST_DIR, 'apps/launcher/src/main.js')], { cwd: workDir, env: { ...env, SHOP_ENV: 'production' }, timeoutMs: 30_000 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('`npm start` is the development launcher');
+    expect(run.stderr).toContain('k8s/README.md');
+    expect(run.stderr).toContain('compose');
+    expect(processesIn(workDir)).toEqual([]);
+  });
 });

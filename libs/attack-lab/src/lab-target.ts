@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiClient, labInternetLayout, secretsRootOf } from '@shop/dev-platform';
+import { labInternetLayout, secretsRootOf } from '@shop/dev-platform';
 import { DEV_PKI_FILES } from '@shop/security/pki';
 import { SECRET_FILES } from '@shop/security/secrets';
 import { DEFAULT_TRUST_DOMAIN, SERVICES, spiffeIdOf, type ServiceName } from '@shop/topology';
+import { LabApiClient } from './patient-client';
 import { StandInHosts } from './stand-in-hosts';
 
 /**
@@ -13,7 +14,7 @@ import { StandInHosts } from './stand-in-hosts';
  * gateway's key. Nothing else.
  */
 export class LabTarget {
-  readonly api: ApiClient;
+  readonly api: LabApiClient;
   private standIns?: Promise<StandInHosts>;
 
   constructor(
@@ -22,7 +23,7 @@ export class LabTarget {
     readonly portOffset: number,
     readonly trustDomain = DEFAULT_TRUST_DOMAIN,
   ) {
-    this.api = new ApiClient(gatewayUrl, readFileSync(join(devDir, 'pki', 'web-ca.pem')));
+    this.api = new LabApiClient(gatewayUrl, readFileSync(join(devDir, 'pki', 'web-ca.pem')));
   }
 
   grpcAddress(service: ServiceName): string {

@@ -50,7 +50,7 @@ export class Scene {
         { items: [{ productId: DEMO_PRODUCT_IDS.mug, quantity: 1 }], payment: GOOD_CARD },
         { token: await this.aliceToken(), headers: { 'Idempotency-Key': `lab-${randomUUID()}` } },
       );
-      if (response.status !== 201) throw new Error(`could not create Alice's order: ${response.status} ${response.text}`);
+      if (response.status !== 201) throw new Error(`lab setup: could not create Alice's order: ${response.status} ${response.text}`);
       return response.body.id;
     });
   }
@@ -59,8 +59,8 @@ export class Scene {
   async freshAccount(label: string): Promise<{ email: string; password: string }> {
     const email = `${label}-${randomUUID().slice(0, 8)}@lab.local`;
     const password = `pw-${randomUUID()}`;
-    const response = await this.target.api.post('/api/v1/auth/register', { email, password, displayName: label });
-    if (response.status !== 201) throw new Error(`could not register ${email}: ${response.status} ${response.text}`);
+    const response = await this.target.api.patiently(`register ${email}`, () => this.target.api.post('/api/v1/auth/register', { email, password, displayName: label }));
+    if (response.status !== 201) throw new Error(`lab setup: could not register ${email}: ${response.status} ${response.text}`);
     return { email, password };
   }
 }

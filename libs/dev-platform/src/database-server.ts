@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { DatabaseServerSetting } from '@shop/config';
 import type { AdminConnection } from '@shop/persistence';
 import { writeFileAtomic } from '@shop/security/secrets';
-import { embeddedPostgresBinaries, initialiseDataDir } from './embedded-postgres-init';
+import { embeddedPostgresBinaries, initialiseDataDir, serverHome } from './embedded-postgres-init';
 import { PostgresProcess } from './embedded-postgres-process';
 import { Supervisor, type SupervisorListener } from './supervisor';
 
@@ -43,7 +43,9 @@ export async function openDatabaseServer(setting: DatabaseServerSetting, dir: st
     chmodSync(dir, 0o711);
   }
   const credentialsFile = join(dir, 'superuser.json');
-  const dataDir = join(dir, 'data');
+  // Usually `dir`; as root inside a private folder, a place the server can reach.
+  const home = serverHome(dir);
+  const dataDir = join(home, 'data');
   const firstRun = !existsSync(join(dataDir, 'PG_VERSION'));
   let password: string;
   if (firstRun) {
@@ -54,7 +56,7 @@ export async function openDatabaseServer(setting: DatabaseServerSetting, dir: st
   }
   // We run initdb and the server ourselves (see PostgresProcess); the
   // embedded-postgres packages only ship the binaries.
-  const binaries = embeddedPostgresBinaries(dir);
+  const binaries = embeddedPostgresBinaries(home);
   if (firstRun) initialiseDataDir(dataDir, 'postgres', password, asRoot, binaries.initdb);
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
   const server = new PostgresProcess({ binary: binaries.postgres, dataDir, port, flags, asRoot });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 
 /** True when every folder from `path` up to the root lets other users through (o+x). */
 export function traversableByOthers(path: string): boolean {
@@ -22,10 +23,36 @@ export function embeddedPostgresBinaries(privateCopyDir?: string): { initdb: str
   let native = join(dirname(entry), '..', 'native');
   if (privateCopyDir && process.getuid?.() === 0 && !traversableByOthers(native)) {
     const copy = join(privateCopyDir, 'native');
-    if (!existsSync(join(copy, 'bin', 'postgres'))) cpSync(native, copy, { recursive: true });
+    // verbatimSymlinks: lib/ holds relative links (libicuuc.so.60 -> libicuuc.so.60.2); resolved
+    // ones would point back into the folder the server cannot reach.
+    if (!existsSync(join(copy, 'bin', 'postgres'))) cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
     native = copy;
   }
   return { initdb: join(native, 'bin', 'initdb'), postgres: join(native, 'bin', 'postgres') };
+}
+
+/** Where embedded servers live whose own folder the `postgres` user cannot reach. */
+export const ROOT_POSTGRES_HOME = '/var/lib/hardened-shop/postgres';
+
+/** The folder under ROOT_POSTGRES_HOME that `serverHome` picks for `dir`. */
+export function rootServerHome(dir: string): string {
+  return join(ROOT_POSTGRES_HOME, createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16));
+}
+
+/**
+ * The folder the server's binaries and data go to. Normally `dir` itself.
+ * As root, when a folder above `dir` is private (a clone under /root or a
+ * `mktemp -d` folder, mode 0700), the `postgres` user can reach neither a
+ * binary nor the data inside it, and opening the clone up would expose the
+ * user's files: then a root-owned folder under /var/lib, one per `dir`, so
+ * the next start finds the same data.
+ */
+export function serverHome(dir: string): string {
+  if (process.getuid?.() !== 0 || traversableByOthers(dirname(resolve(dir)))) return dir;
+  const home = rootServerHome(dir);
+  mkdirSync(home, { recursive: true, mode: 0o711 });
+  for (let folder = home; folder !== '/var/lib'; folder = dirname(folder)) chmodSync(folder, 0o711);
+  return home;
 }
 
 /** uid and gid of the `postgres` system user, created when missing (as root only). */

@@ -2,6 +2,7 @@ export * from './database-server';
 export * from './db-rotation';
 export * from './dev-keys';
 export * from './dev-secrets';
+export { ROOT_POSTGRES_HOME, rootServerHome } from './embedded-postgres-init';
 export * from './platform';
 export * from './service-processes';
 export * from './gateway-client';

@@ -124,6 +124,13 @@ export class ShopMetrics {
     registers: [this.registry],
   });
 
+  readonly labControlEnabled = new Gauge({
+    name: 'shop_lab_control_enabled',
+    help: 'Each lab switch as this process runs it: 1 on, 0 switched off (SHOP_ENV=lab only). The attack lab reads it to show what the target has off.',
+    labelNames: ['control'] as const,
+    registers: [this.registry],
+  });
+
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });

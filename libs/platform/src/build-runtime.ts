@@ -1,4 +1,4 @@
-import { labBanner, loadServiceConfigFromProcess } from '@shop/config';
+import { LAB_CONTROLS, labBanner, loadServiceConfigFromProcess } from '@shop/config';
 import { ShopMetrics, createHopTracer, createLogger } from '@shop/observability';
 import { RoleCheck } from '@shop/security/authz';
 import { SecurityEvents } from '@shop/security/audit';
@@ -18,6 +18,7 @@ export function buildRuntime(service: ServiceName): ServiceRuntime {
     logger.warn({ labDisabled: config.lab.disabledControls }, 'LAB MODE: security controls are switched off');
   }
   const metrics = new ShopMetrics(service);
+  for (const control of LAB_CONTROLS) metrics.labControlEnabled.set({ control }, config.lab.isOn(control) ? 1 : 0);
   const events = new SecurityEvents(logger, metrics, service);
   const tracer = createHopTracer(service, config.otlpTracesUrl);
   if (tracer.exporting) logger.info({ otlpTracesUrl: config.otlpTracesUrl }, 'exporting spans over OTLP/HTTP');

@@ -105,6 +105,20 @@ export async function startTestPlatform(options: TestPlatformOptions): Promise<T
 
 class PortTakenError extends Error {}
 
+/**
+ * Whether the gateway answering on our port is someone else's: its
+ * certificate does not chain to this platform's dev web CA.
+ */
+async function anotherPlatformAnswers(api: ApiClient): Promise<string | undefined> {
+  try {
+    await api.get('/api/v1/products');
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code ?? '';
+    return /CERT|VERIFY|SELF_SIGNED|ISSUER/.test(code) ? `the gateway on this port is another platform's (${code})` : undefined;
+  }
+}
+
 async function startTestPlatformOnce(options: TestPlatformOptions): Promise<TestPlatform> {
   const devDir = mkdtempSync(join(tmpdir(), `shop-${options.label}-`));
   const admin = testAdminConnection();
@@ -133,6 +147,17 @@ async function startTestPlatformOnce(options: TestPlatformOptions): Promise<Test
     throw new PortTakenError(`port block +${portOffset} was partly taken (${conflict}): ${(error as Error).message}`);
   }
   const api = new ApiClient(platform.gatewayUrl, readFileSync(join(devDir, 'pki', 'web-ca.pem')));
+  const impostor = await anotherPlatformAnswers(api);
+  if (impostor) {
+    // Another run (another engineer's, another Jest process) bound this block's
+    // ports between our probe and our bind: the /readyz answers we waited for
+    // may have been its. Give the block up and start over on another one.
+    await api.close();
+    await platform.stop();
+    if (!options.embeddedDatabase) await dropDatabase(admin, databaseName, GRPC_SERVICES);
+    rmSync(devDir, { recursive: true, force: true });
+    throw new PortTakenError(`port block +${portOffset}: ${impostor}`);
+  }
   return {
     ...platform,
     api,

@@ -11,6 +11,8 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface ServiceSpec {
   readonly name: ServiceName;
+  /** One line on what it does: the README's services table is generated from it. */
+  readonly summary: string;
   /** Prometheus, /healthz and /readyz. Never the public listener. */
   readonly opsPort: number;
   /** Internal gRPC port; absent for the gateway, which serves HTTPS only. */
@@ -32,12 +34,19 @@ export interface ServiceSpec {
 }
 
 export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
-  gateway: { name: 'gateway', opsPort: 9100, httpsPort: 8443, usesRedis: true },
-  auth: { name: 'auth', opsPort: 9101, grpcPort: 50051, contract: AUTH_V1, schema: 'auth' },
-  order: { name: 'order', opsPort: 9102, grpcPort: 50052, contract: ORDER_V1, schema: 'orders' },
-  payment: { name: 'payment', opsPort: 9103, grpcPort: 50053, contract: PAYMENT_V1, schema: 'payments' },
+  gateway: {
+    name: 'gateway',
+    summary: 'the only public entry: validates access tokens, mints internal passports, rate limits, REST API',
+    opsPort: 9100,
+    httpsPort: 8443,
+    usesRedis: true,
+  },
+  auth: { name: 'auth', summary: 'users (argon2id), access + refresh tokens, JWKS', opsPort: 9101, grpcPort: 50051, contract: AUTH_V1, schema: 'auth' },
+  order: { name: 'order', summary: 'checkout saga, orders owned by users', opsPort: 9102, grpcPort: 50052, contract: ORDER_V1, schema: 'orders' },
+  payment: { name: 'payment', summary: 'fake card processor, idempotent per order, refunds', opsPort: 9103, grpcPort: 50053, contract: PAYMENT_V1, schema: 'payments' },
   inventory: {
     name: 'inventory',
+    summary: 'products, stock reservations, product images imported from a URL (the only outbound HTTP, through the SSRF guard)',
     opsPort: 9104,
     grpcPort: 50054,
     contract: INVENTORY_V1,

@@ -11,6 +11,8 @@ import { TOKEN_DENYLIST } from '../security/security.constants';
 import { LoginDto, TokenPairResponse } from './dto/login.dto';
 import { LogoutDto, RefreshDto } from './dto/refresh.dto';
 import { RegisterDto, RegistrationAcceptedResponse } from './dto/register.dto';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiProblems, BODY_PROBLEMS, TOKEN_PROBLEMS } from '../http/api-problems.decorator';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -25,6 +27,8 @@ export class AuthController {
   @HttpCode(201)
   @RegisterRoute()
   @ApiOperation({ summary: 'Create a customer account; the answer is the same whether the email is new or taken' })
+  @ApiAcceptedResponse({ type: RegistrationAcceptedResponse })
+  @ApiProblems(...BODY_PROBLEMS)
   async register(@Body() body: RegisterDto): Promise<RegistrationAcceptedResponse> {
     // The DTO is whitelisted: unknown fields (say, roles) were already refused.
     const accepted = await this.auth.register(body);
@@ -36,6 +40,8 @@ export class AuthController {
   @LoginRoute()
   @NoStore()
   @ApiOperation({ summary: 'Exchange email and password for an access and a refresh token' })
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiProblems(...BODY_PROBLEMS, 'AUTH.INVALID_CREDENTIALS', 'AUTH.LOGIN_THROTTLED')
   async login(@Body() body: LoginDto): Promise<TokenPairResponse> {
     return this.tokenPair(await this.auth.login({ email: body.email, password: body.password }));
   }
@@ -44,6 +50,8 @@ export class AuthController {
   @HttpCode(200)
   @NoStore()
   @ApiOperation({ summary: 'Rotate a refresh token; reusing an old one revokes its family' })
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiProblems(...BODY_PROBLEMS, 'AUTH.REFRESH_INVALID', 'AUTH.REFRESH_REUSED')
   async refresh(@Body() body: RefreshDto): Promise<TokenPairResponse> {
     return this.tokenPair(await this.auth.refresh(body.refreshToken));
   }
@@ -52,6 +60,8 @@ export class AuthController {
   @HttpCode(204)
   @Authenticated({ operation: 'auth.logout' })
   @ApiOperation({ summary: "Revoke this access token and its session's refresh-token family (and the given refresh token's family)" })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  @ApiProblems(...BODY_PROBLEMS, ...TOKEN_PROBLEMS)
   async logout(@Body() body: LogoutDto, @Req() request: Request & { user: AuthenticatedUser }): Promise<void> {
     if (this.runtime.config.lab.isOn('revocation')) {
       await this.denylist.deny(request.user.jti, request.user.exp);

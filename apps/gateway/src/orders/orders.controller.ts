@@ -4,7 +4,10 @@ import { SCOPES, ShopError } from '@shop/contracts';
 import { OrderClient } from '../clients/order.client';
 import { Authenticated } from '../security/authenticated.decorator';
 import { CreateOrderDto } from './dto/create-order.dto';
-import { toOrderResponse, type OrderResponse } from './dto/order.response';
+import { OrderResponse, toOrderResponse } from './dto/order.response';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiProblems, BODY_PROBLEMS, TOKEN_PROBLEMS } from '../http/api-problems.decorator';
+import { OrderListResponse } from '../http/list-responses';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -17,6 +20,8 @@ export class OrdersController {
   @Authenticated({ operation: 'orders.place', scope: SCOPES.ordersWrite })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-128 chars of [A-Za-z0-9._:-]; retries with the same key return the same order' })
   @ApiOperation({ summary: 'Check out: reserve stock, charge the card, confirm' })
+  @ApiCreatedResponse({ type: OrderResponse, description: 'The confirmed order (a retry with the same Idempotency-Key answers the same order)' })
+  @ApiProblems(...BODY_PROBLEMS, ...TOKEN_PROBLEMS, 'AUTH.INSUFFICIENT_SCOPE', 'ORDER.IDEMPOTENCY_KEY_REQUIRED', 'ORDER.IDEMPOTENCY_KEY_REUSED', 'ORDER.IN_PROGRESS', 'ORDER.UNKNOWN_PRODUCT', 'ORDER.OUT_OF_STOCK', 'ORDER.PAYMENT_DECLINED')
   async create(@Headers('idempotency-key') key: string | undefined, @Body() body: CreateOrderDto): Promise<OrderResponse> {
     if (!key || !IDEMPOTENCY_KEY.test(key)) throw new ShopError('ORDER.IDEMPOTENCY_KEY_REQUIRED');
     const order = await this.orders.place({
@@ -30,6 +35,8 @@ export class OrdersController {
   @Get()
   @Authenticated({ operation: 'orders.list', scope: SCOPES.ordersRead })
   @ApiOperation({ summary: "The caller's own orders" })
+  @ApiOkResponse({ type: OrderListResponse })
+  @ApiProblems(...TOKEN_PROBLEMS, 'AUTH.INSUFFICIENT_SCOPE')
   async list(): Promise<{ items: OrderResponse[] }> {
     return { items: (await this.orders.listMine()).map(toOrderResponse) };
   }
@@ -37,6 +44,8 @@ export class OrdersController {
   @Get(':id')
   @Authenticated({ operation: 'orders.get', scope: SCOPES.ordersRead })
   @ApiOperation({ summary: 'One of the caller\'s orders; anyone else\'s is 404' })
+  @ApiOkResponse({ type: OrderResponse })
+  @ApiProblems(...TOKEN_PROBLEMS, 'AUTH.INSUFFICIENT_SCOPE', 'ORDER.NOT_FOUND', 'REQUEST.VALIDATION_FAILED')
   async get(@Param('id') id: string): Promise<OrderResponse> {
     return toOrderResponse(await this.orders.get(id));
   }

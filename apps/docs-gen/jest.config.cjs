@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'docs-gen',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};
