@@ -11,7 +11,7 @@ import { TOKEN_DENYLIST } from '../security/security.constants';
 import { LoginDto, TokenPairResponse } from './dto/login.dto';
 import { LogoutDto, RefreshDto } from './dto/refresh.dto';
 import { RegisterDto, RegistrationAcceptedResponse } from './dto/register.dto';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ApiProblems, BODY_PROBLEMS, TOKEN_PROBLEMS } from '../http/api-problems.decorator';
 
 @ApiTags('auth')
@@ -27,7 +27,7 @@ export class AuthController {
   @HttpCode(201)
   @RegisterRoute()
   @ApiOperation({ summary: 'Create a customer account; the answer is the same whether the email is new or taken' })
-  @ApiAcceptedResponse({ type: RegistrationAcceptedResponse })
+  @ApiCreatedResponse({ type: RegistrationAcceptedResponse })
   @ApiProblems(...BODY_PROBLEMS)
   async register(@Body() body: RegisterDto): Promise<RegistrationAcceptedResponse> {
     // The DTO is whitelisted: unknown fields (say, roles) were already refused.
