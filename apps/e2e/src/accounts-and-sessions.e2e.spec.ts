@@ -14,7 +14,12 @@ describe('accounts and sessions', () => {
     // The gateway's limits are lifted: this file checks auth's answers, the lab checks the limits.
     platform = await startTestPlatform({
       label: 'accounts',
-      env: { SHOP_RATE_LIMIT_IP_PER_10S: '100000', SHOP_RATE_LIMIT_LOGIN_PER_MIN: '100000', SHOP_RATE_LIMIT_REGISTER_PER_MIN: '100000' },
+      env: {
+        SHOP_RATE_LIMIT_IP_PER_10S: '100000',
+        SHOP_RATE_LIMIT_LOGIN_PER_MIN: '100000',
+        SHOP_RATE_LIMIT_REGISTER_PER_MIN: '100000',
+        SHOP_HTTP_MAX_IN_FLIGHT_PER_IP: '256',
+      },
     });
   });
 

@@ -16,6 +16,7 @@ const NOT_RUN_HERE: ReadonlyArray<[RegExp, string]> = [
   [/^scripts\/kind-up\.sh/, 'needs Docker, kind and istioctl: scripts/kind-verify.sh checks the cluster'],
   [/^npm test$/, 'the test suite itself'],
   [/^npm run check:security$/, 'runs in CI (.ci/run)'],
+  [/^mkdir -p \.compose\ndocker-compose run /, 'needs Docker: scripts/compose-ci.sh (CI) runs this walkthrough against the compose stack'],
 ];
 
 const reasonNotRun = (block: CommandBlock) => NOT_RUN_HERE.find(([pattern]) => pattern.test(block.text))?.[1];
