@@ -67,7 +67,7 @@ describe('npm run new:service', () => {
   }, 120_000);
 
   it('lints with every rule, module boundaries included (nx lint builds the project graph)', async () => {
-    const lint = await runCommand(process.execPath, [join(copy, 'node_modules/nx/bin/nx.js'), 'lint', 'shipping', '--skip-nx-cache', '--outputStyle=stream'], { cwd: copy, env });
+    const lint = await runCommand(process.execPath, [join(copy, 'node_modules/nx/dist/bin/nx.js'), 'lint', 'shipping', '--skip-nx-cache', '--outputStyle=stream'], { cwd: copy, env });
     expect(lint.stdout + lint.stderr).not.toMatch(/No cached ProjectGraph|warning|error/i);
     expect(lint.code).toBe(0);
   }, 120_000);
@@ -79,16 +79,19 @@ describe('npm run new:service', () => {
     launcher.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<void>((resolve) => launcher.once('exit', () => resolve()));
     const offset = Number(env['SHOP_PORT_OFFSET']);
-    const target = new LabTarget(`https://127.0.0.1:${(SERVICES.gateway.httpsPort as number) + offset}`, join(copy, '.dev'), offset);
+    let target: LabTarget | undefined;
     try {
       const deadline = Date.now() + 120_000;
       while (!output.includes('Hardened Shop is up in') && launcher.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
       expect(output).toContain('Hardened Shop is up in');
+      // Only the SVIDs matter here; the gateway URL is never called.
+      target = new LabTarget(`https://127.0.0.1:${(SERVICES.gateway.httpsPort as number) + offset}`, join(copy, '.dev'), offset);
+      const svids = target;
       // The copy's contract, not this checkout's (which has no shipping).
       const shipping: GrpcPackageContract = { package: 'shop.shipping.v1', service: 'ShippingService', protoFile: join(copy, 'libs/contracts/src/proto/shop/shipping/v1/shipping.proto') };
       const address = `127.0.0.1:${expectedPorts.grpc + offset}`;
       const callAs = (caller: ServiceName, contract: GrpcPackageContract, method: string, request: object) => {
-        const identity = target.identityOf(caller);
+        const identity = svids.identityOf(caller);
         return probe(address, contract, method, request, { mode: 'tls', ca: identity.ca, cert: identity.cert, key: identity.key });
       };
       expect(await callAs('order', shipping, 'GetStatus', {})).toEqual({ kind: 'ok', response: { service: 'shipping', status: 'SERVING' } });
@@ -97,7 +100,7 @@ describe('npm run new:service', () => {
         expect(await callAs(stranger, shipping, 'GetStatus', {})).toMatchObject({ kind: 'refused', code: 'PERMISSION_DENIED', errorCode: 'PEER.DENIED' });
       }
     } finally {
-      await target.close();
+      await target?.close();
       if (launcher.exitCode === null) process.kill(-(launcher.pid as number), 'SIGINT');
       await exited;
     }
