@@ -16,6 +16,7 @@ const NOT_RUN_HERE: ReadonlyArray<[RegExp, string]> = [
   [/^scripts\/kind-up\.sh/, 'needs Docker, kind and istioctl: scripts/kind-verify.sh checks the cluster'],
   [/^npm test$/, 'the test suite itself'],
   [/^npm run check:security$/, 'runs in CI (.ci/run)'],
+  [/^npm run new:service -- shipping /, 'writes a service into the clone: new-service.e2e.spec.ts runs it in a scratch copy'],
 ];
 
 const reasonNotRun = (block: CommandBlock) => NOT_RUN_HERE.find(([pattern]) => pattern.test(block.text))?.[1];
