@@ -96,7 +96,13 @@ export async function runPosture(
     nodeArgs: settings.nodeArgs,
     ...POSTURES[posture],
     // Rate limits would measure the limiter, not the platform: both postures lift them alike.
-    env: { SHOP_RATE_LIMIT_IP_PER_10S: '10000000', SHOP_RATE_LIMIT_USER_PER_10S: '10000000', SHOP_MAX_CONCURRENT_CALLS: '10000' },
+    // The generator is one address: the per-address in-flight cap is lifted with the rate limits.
+    env: {
+      SHOP_RATE_LIMIT_IP_PER_10S: '10000000',
+      SHOP_RATE_LIMIT_USER_PER_10S: '10000000',
+      SHOP_MAX_CONCURRENT_CALLS: '10000',
+      SHOP_HTTP_MAX_IN_FLIGHT_PER_IP: '10000',
+    },
   });
   const coldStartMs = Math.round(performance.now() - started);
   try {
