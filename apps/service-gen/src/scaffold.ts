@@ -20,6 +20,8 @@ export function nextPorts(): { grpcPort: number; opsPort: number } {
 
 function validate(request: ScaffoldRequest, root: string): void {
   if (isServiceName(request.name) || existsSync(join(root, 'apps', request.name))) throw new Error(`"${request.name}" already exists (topology or apps/${request.name})`);
+  // One table cell in the README and one string literal in services.ts.
+  if (/[\n\r|]/.test(request.summary)) throw new Error('--summary must be one line without "|"');
   if (request.callers.length === 0) throw new Error('give at least one caller (--callers gateway): a service nobody may call is unreachable');
   for (const caller of request.callers) {
     if (!isServiceName(caller)) throw new Error(`unknown caller "${caller}" (known: ${SERVICE_NAMES.join(', ')})`);
