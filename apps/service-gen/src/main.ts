@@ -34,8 +34,14 @@ function main(argv: string[]): number {
   const touched = scaffoldService({ ...naming, callers, summary }, root);
   process.stdout.write(`Wrote:\n${touched.map((p) => `  ${p}`).join('\n')}\n`);
   // The generated deployment files and README sections follow the new topology.
-  for (const script of ['gen:deploy', 'gen:docs']) {
-    const run = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
+  // `npm run gen:deploy` compiles the new code; `gen:docs` is then run from that
+  // same dist/ (what `npm run gen:docs` does after its own, identical build).
+  const steps: [string, string[]][] = [
+    ['npm', ['run', '--silent', 'gen:deploy']],
+    [process.execPath, [join(root, 'dist/apps/docs-gen/src/main.js')]],
+  ];
+  for (const [command, args] of steps) {
+    const run = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
     if (run.status !== 0) return run.status ?? 1;
   }
   process.stdout.write(`\n${naming.name} is ready: \`npm start\` starts it; wire a caller's client as the README's "Add a service" says.\n`);
