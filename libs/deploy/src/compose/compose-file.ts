@@ -158,7 +158,9 @@ function shopService(service: ServiceName): Service {
     environment: environmentOf(service),
     volumes: [secretsMount(service, true)],
     ...(spec.httpsPort ? { ports: [`127.0.0.1:${spec.httpsPort}:${spec.httpsPort}`] } : {}),
-    healthcheck: { test: ['CMD', NODE, '-e', HEALTH_SCRIPT, readyUrl], interval: '3s', timeout: '3s', retries: 3, start_period: '60s' },
+    // Generous on purpose: a loaded 2-core machine starts node slowly, and compose 1.29 gives
+    // up on the dependants as soon as one container is reported unhealthy.
+    healthcheck: { test: ['CMD', NODE, '-e', HEALTH_SCRIPT, readyUrl], interval: '3s', timeout: '10s', retries: 10, start_period: '180s' },
     // The services drain on SIGTERM (node is PID 1 and handles it); SIGKILL only after this.
     stop_grace_period: '20s',
     networks: networksBlock(service),

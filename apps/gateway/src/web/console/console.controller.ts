@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ROLES, ShopError } from '@shop/contracts';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import type { AuthenticatedUser } from '@shop/security/access-token';
@@ -20,6 +20,9 @@ interface ConsoleOverview {
 
 /** The security console's API (admin only; the attack runner exists only in lab mode). */
 @ApiTags('admin')
+// The console page's own API (an event stream, lab-only attack runs), not the shop's public
+// API: it stays out of /docs-json, so API clients, the OpenAPI check and the fuzzer never see it.
+@ApiExcludeController()
 @Controller('api/v1/admin/console')
 export class ConsoleController {
   private readonly lab?: LabAttacks;
