@@ -138,6 +138,7 @@ export default [
       'libs/testing/**/*.ts',
       'libs/attack-lab/**/*.ts',
       'apps/deploy-gen/**/*.ts',
+      'apps/service-gen/**/*.ts',
       'apps/k8s-check/**/*.ts',
       'apps/bench/**/*.ts',
       'apps/e2e/**/*.ts',

@@ -2,30 +2,10 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { EMBEDDED_POSTGRES_PORT, rootServerHome } from '@shop/dev-platform';
-import { SERVICES, SERVICE_NAMES } from '@shop/topology';
+import { rootServerHome } from '@shop/dev-platform';
 import { REPO_ROOT } from '@shop/testing';
+import { freePortOffset } from './support/free-port-block';
 import { runCommand } from './support/run-command';
-
-/** A port offset, far from the blocks startTestPlatform and the launcher test use, where every port of the platform is free right now. */
-async function freeOffset(): Promise<number> {
-  const ports = (offset: number) => [
-    ...SERVICE_NAMES.flatMap((name) => [SERVICES[name].opsPort, SERVICES[name].grpcPort, SERVICES[name].httpsPort]).filter((port): port is number => port !== undefined),
-    EMBEDDED_POSTGRES_PORT,
-  ].map((port) => port + offset);
-  const free = (port: number) =>
-    new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-  for (let tries = 0; tries < 30; tries++) {
-    const offset = 7000 + Math.floor(Math.random() * 50) * 20;
-    if ((await Promise.all(ports(offset).map(free))).every(Boolean)) return offset;
-  }
-  throw new Error('no free port block');
-}
 
 /**
  * The first hour as root, in a folder only root can enter (/root, any
@@ -47,7 +27,7 @@ onlyAsRoot('a fresh clone in a 0700 folder, as root', () => {
   const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: privateDir, SHOP_ENV: 'development', SHOP_LAB_DISABLE: '' };
 
   beforeAll(async () => {
-    env['SHOP_PORT_OFFSET'] = String(await freeOffset());
+    env['SHOP_PORT_OFFSET'] = String(await freePortOffset());
     expect(statSync(privateDir).mode & 0o777).toBe(0o700);
     const cloned = await runCommand('git', ['clone', '--quiet', '--no-hardlinks', REPO_ROOT, clone], { cwd: privateDir, env });
     expect(cloned).toMatchObject({ code: 0 });

@@ -17,6 +17,7 @@ const NOT_RUN_HERE: ReadonlyArray<[RegExp, string]> = [
   [/^npm test$/, 'the test suite itself'],
   [/^npm run check:security$/, 'runs in CI (.ci/run)'],
   [/^mkdir -p \.compose\ndocker-compose run /, 'needs Docker: scripts/compose-ci.sh (CI) runs this walkthrough against the compose stack'],
+  [/^npm run new:service -- shipping /, 'writes a service into the clone: new-service.e2e.spec.ts runs it in a scratch copy'],
 ];
 
 const reasonNotRun = (block: CommandBlock) => NOT_RUN_HERE.find(([pattern]) => pattern.test(block.text))?.[1];

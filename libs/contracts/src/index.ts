@@ -7,6 +7,7 @@ export * from './types/health';
 export * from './types/inventory';
 export * from './types/order';
 export * from './types/payment';
+// new:service inserts type exports above this line
 export * from './types/service-methods';
 export * from './types/principal';
 export * from './metadata-keys';

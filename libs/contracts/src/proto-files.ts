@@ -36,6 +36,7 @@ export const INVENTORY_V1: GrpcPackageContract = {
   service: 'InventoryService',
   protoFile: 'shop/inventory/v1/inventory.proto',
 };
+// new:service inserts contracts above this line
 export const HEALTH_V1: GrpcPackageContract = {
   package: 'grpc.health.v1',
   service: 'Health',

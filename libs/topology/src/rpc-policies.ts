@@ -4,6 +4,7 @@ import {
   INVENTORY_V1,
   ORDER_V1,
   PAYMENT_V1,
+  // new:service inserts contract imports above this line
   rpcPath,
   type GrpcPackageContract,
 } from '@shop/contracts';
@@ -70,6 +71,7 @@ const BUSINESS_RPCS: readonly RpcPolicy[] = [
 
   rpc('payment', PAYMENT_V1, 'Charge', ['order'], { operations: ['orders.place'], bindsOrder: true }),
   rpc('payment', PAYMENT_V1, 'Refund', ['order'], { operations: ['orders.compensate'], bindsOrder: true }),
+  // new:service inserts RPC lines above this line
 ];
 
 /** Callers of a service: every workload allowed to call at least one of its RPCs. */

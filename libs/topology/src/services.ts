@@ -3,10 +3,18 @@ import {
   INVENTORY_V1,
   ORDER_V1,
   PAYMENT_V1,
+  // new:service inserts contract imports above this line
   type GrpcPackageContract,
 } from '@shop/contracts';
 
-export const SERVICE_NAMES = ['gateway', 'auth', 'order', 'payment', 'inventory'] as const;
+export const SERVICE_NAMES = [
+  'gateway',
+  'auth',
+  'order',
+  'payment',
+  'inventory',
+  // new:service inserts service names above this line
+] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface ServiceSpec {
@@ -53,6 +61,7 @@ export const SERVICES: Readonly<Record<ServiceName, ServiceSpec>> = {
     schema: 'inventory',
     internetEgressPorts: [80, 443],
   },
+  // new:service inserts service entries above this line
 };
 
 export function isServiceName(value: string): value is ServiceName {
