@@ -139,6 +139,10 @@ describe('the dev launcher (npm start)', () => {
     expect(services.filter((pid) => pid !== payment).every(alive)).toBe(true);
 
     // Ctrl-C under load: the checkouts in flight finish, then everything stops within the bound.
+    // Ten warm keep-alive connections first, so each checkout is on the wire at once: a fresh
+    // connection still between its handshake and its first request counts as idle, and a
+    // stopping server may close it (the client then sees ECONNRESET for a request never sent).
+    await Promise.all(Array.from({ length: 10 }, () => client.get('/api/v1/products')));
     const inFlight = Array.from({ length: 10 }, () => placeOrder(client, alice.accessToken, [{ productId: DEMO_PRODUCT_IDS.mug, quantity: 1 }]));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const running = childrenOf(launcher.pid as number);
