@@ -15,7 +15,10 @@ export function bashBlocks(file = join(REPO_ROOT, 'README.md')): CommandBlock[] 
   for (let index = 0; index < lines.length; index++) {
     if (lines[index].trim() !== '```bash') continue;
     const end = lines.findIndex((line, at) => at > index && line.trim() === '```');
-    blocks.push({ line: index + 1, text: lines.slice(index + 1, end).join('\n') });
+    // A block inside a list item is indented like its fence: the shell sees it without that indent.
+    const indent = lines[index].length - lines[index].trimStart().length;
+    const body = lines.slice(index + 1, end).map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length)));
+    blocks.push({ line: index + 1, text: body.join('\n') });
     index = end;
   }
   return blocks;

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { decodeJwt } from 'jose';
 import { blocked, httpVerdict, succeeded, type Attack, type AttackResult } from '../attack';
 import { authTokenSigner, signAccessToken } from '../forge';
 import type { LabTarget } from '../lab-target';
@@ -81,7 +82,11 @@ export const SESSION_ATTACKS: readonly Attack[] = [
       if (before.status !== 200) throw new Error(`the short-lived token did not work to begin with: ${before.status}`);
       const logout = await target.api.post('/api/v1/auth/logout', {}, { token });
       if (logout.status !== 204) throw new Error(`logout failed: ${logout.status}`);
-      await sleep(4_500); // past exp (2 s), within the 5 s tolerance
+      // Replay in the middle of the tolerance window, timed from the token's own exp (a
+      // slow setup must not push the replay past exp + 5 s, where any verifier refuses it).
+      const replayAt = (decodeJwt(token).exp as number) * 1000 + 2_500;
+      if (Date.now() > replayAt) throw new Error('setup took too long: the token is already past the middle of its tolerance window');
+      await sleep(replayAt - Date.now());
       const after = await target.api.get('/api/v1/orders', { token });
       return httpVerdict(after.status, after.body['code'], 'AUTH.TOKEN_REVOKED');
     },
