@@ -2,7 +2,7 @@
  * What one checkout may ask for. The gateway's DTO, order's input check and
  * inventory's stock lines all read these; order's migration repeats the
  * quantity range and the key length as SQL CHECKs (migrations are history and
- * never change), and `apps/order/src/migrations/order-limits.int.spec.ts`
+ * never change), and `apps/order/src/order.database.int.spec.ts`
  * compares those CHECKs with these numbers.
  */
 export const ORDER_LIMITS = {
