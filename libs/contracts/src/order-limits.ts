@@ -27,6 +27,7 @@ export const IDEMPOTENCY_KEY = {
   characters: 'A-Za-z0-9._:-',
 } as const;
 
+// eslint-disable-next-line security/detect-non-literal-regexp -- built once from the constants above, never from input
 const IDEMPOTENCY_KEY_PATTERN = new RegExp(`^[${IDEMPOTENCY_KEY.characters}]{${IDEMPOTENCY_KEY.minLength},${IDEMPOTENCY_KEY.maxLength}}$`);
 
 export function isIdempotencyKey(key: unknown): key is string {

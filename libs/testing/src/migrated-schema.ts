@@ -1,15 +1,18 @@
 import { createServiceDataSource } from '@shop/persistence';
-import type { DatabaseDefinition } from '@shop/platform';
 import type { ServiceName } from '@shop/topology';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MixedList } from 'typeorm';
 import { createTestDatabase } from './test-database';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types migration classes as Function
+type Migrations = MixedList<Function>;
 
 /**
  * Runs `read` against one service's schema on a throw-away database, migrated
  * as `<service> migrate` does and read as the schema's owner: for tests that
- * compare what the SQL says with the TypeScript it repeats.
+ * compare what the SQL says with the TypeScript it repeats. `database` is the
+ * service's `DatabaseDefinition` (libs/platform, which this lib may not import).
  */
-export async function withMigratedSchema<T>(service: ServiceName, database: DatabaseDefinition, read: (owner: DataSource) => Promise<T>): Promise<T> {
+export async function withMigratedSchema<T>(service: ServiceName, database: { readonly migrations: Migrations }, read: (owner: DataSource) => Promise<T>): Promise<T> {
   const testDatabase = await createTestDatabase(`${service}-schema`);
   let owner: DataSource | undefined;
   try {
