@@ -1,21 +1,5 @@
 import { runGrpcService } from '@shop/platform';
-import { ProductEntity } from './catalogue/product.entity';
+import { INVENTORY_DATABASE } from './inventory.database';
 import { InventoryModule } from './inventory.module';
-import { CreateInventory1732300000000 } from './migrations/1732300000000-create-inventory';
-import { CreateProductImages1733500000000 } from './migrations/1733500000000-create-product-images';
-import { ReleaseTombstones1765000000000 } from './migrations/1765000000000-release-tombstones';
-import { ProductImageEntity } from './product-image/product-image.entity';
-import { seedDemoProducts } from './seed/demo-products';
-import { ReleasedOrderEntity } from './stock/released-order.entity';
-import { ReservationEntity } from './stock/reservation.entity';
 
-runGrpcService({
-  service: 'inventory',
-  imports: [InventoryModule],
-  database: {
-    entities: [ProductEntity, ReservationEntity, ReleasedOrderEntity, ProductImageEntity],
-    migrations: [CreateInventory1732300000000, CreateProductImages1733500000000, ReleaseTombstones1765000000000],
-    rowLevelSecurityTables: ['reservations', 'released_orders'],
-    seed: (dataSource) => seedDemoProducts(dataSource),
-  },
-});
+runGrpcService({ service: 'inventory', imports: [InventoryModule], database: INVENTORY_DATABASE });

@@ -1,15 +1,5 @@
 import { runGrpcService } from '@shop/platform';
-import { CreateOrders1732300000000 } from './migrations/1732300000000-create-orders';
-import { CompensationPassports1765100000000 } from './migrations/1765100000000-compensation-passports';
+import { ORDER_DATABASE } from './order.database';
 import { OrderModule } from './order.module';
-import { OrderEntity, OrderItemEntity } from './orders/order.entity';
 
-runGrpcService({
-  service: 'order',
-  imports: [OrderModule],
-  database: {
-    entities: [OrderEntity, OrderItemEntity],
-    migrations: [CreateOrders1732300000000, CompensationPassports1765100000000],
-    rowLevelSecurityTables: ['orders', 'order_items'],
-  },
-});
+runGrpcService({ service: 'order', imports: [OrderModule], database: ORDER_DATABASE });

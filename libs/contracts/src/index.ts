@@ -15,3 +15,4 @@ export * from './demo-accounts';
 export * from './ids';
 export * from './payment-card';
 export * from './currencies';
+export * from './order-limits';

@@ -65,8 +65,9 @@ function deadlineOf(call: ServerUnaryCall<unknown, unknown>): number | undefined
 /**
  * The NestJS gRPC transport with the platform's call pipeline in front of
  * every handler. One place decides, for every inbound call:
- *   concurrency cap -> guards (peer identity, allow-list, passport) ->
- *   request context for logs and outbound calls -> handler -> error mapping.
+ *   server span and request context (for logs and outbound calls) ->
+ *   concurrency cap -> guards (peer identity, allow-list, passport, in the
+ *   order given) -> handler -> error mapping -> metrics and span end.
  * Running this below Nest's guard/interceptor machinery keeps the hot path
  * short: no per-call reflection, no rxjs pipelines for the checks.
  */

@@ -4,3 +4,4 @@ export * from './pool-swap';
 export * from './provisioning';
 export * from './row-level-security';
 export * from './database-outage';
+export * from './bigint-column';

@@ -8,6 +8,7 @@ import { PROTO_LOADER_OPTIONS, SHARED_CHANNEL_OPTIONS, ShopGrpcServer } from '@s
 import { startOpsServer } from '@shop/observability';
 import { createServiceDataSource, setRowLevelSecurity } from '@shop/persistence';
 import { PeerAuthorizationGuard } from '@shop/security/authz';
+import { ownedTables } from '@shop/security/ownership';
 import { PassportGuard, PassportVerifier } from '@shop/security/passport';
 import { SECRET_FILES, SecretFiles, migrationSecretsDirOf, readDatabaseCredentials, type DatabaseCredentials } from '@shop/security/secrets';
 import { SERVICES } from '@shop/topology';
@@ -43,7 +44,7 @@ async function migrate(runtime: ServiceRuntime, database: DatabaseDefinition): P
   const dataSource = await openDatabase(runtime, database, 'owner');
   try {
     const applied = await dataSource.runMigrations({ transaction: 'all' });
-    const tables = database.rowLevelSecurityTables ?? [];
+    const tables = ownedTables(database.entities);
     if (tables.length > 0) {
       const runner = dataSource.createQueryRunner();
       try {

@@ -4,12 +4,11 @@ import type { ServiceName } from '@shop/topology';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface DatabaseDefinition {
+  /** `migrate` keeps row-level security on (off in lab mode) for those marked `@OwnerColumn` (`ownedTables`, libs/security/ownership). */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   readonly entities: MixedList<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM types entity classes as Function
   readonly migrations: MixedList<Function>;
-  /** Tables whose row-level security `migrate` keeps on (or off in lab mode). */
-  readonly rowLevelSecurityTables?: readonly string[];
   /** Demo data for development and lab; `seed` refuses to run in production. */
   readonly seed?: (dataSource: DataSource, runtime: ServiceRuntime) => Promise<void>;
 }

@@ -2,8 +2,8 @@ import argon2 from 'argon2';
 import { HashingSlots } from './hashing-slots';
 
 /**
- * argon2id with explicit parameters (OWASP Password Storage cheat sheet:
- * m=19 MiB, t=2, p=1 as the minimum; we use a little more memory).
+ * argon2id with explicit parameters: exactly the minimum the OWASP Password
+ * Storage Cheat Sheet recommends (m=19 MiB = 19,456 KiB, t=2, p=1), no more.
  * Never rely on the library's defaults for these.
  */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SCOPES, ShopError } from '@shop/contracts';
+import { IDEMPOTENCY_KEY, SCOPES, ShopError, isIdempotencyKey } from '@shop/contracts';
 import { OrderClient } from '../clients/order.client';
 import { Authenticated } from '../security/authenticated.decorator';
 import { CreateOrderDto } from './dto/create-order.dto';
@@ -9,8 +9,6 @@ import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ApiProblems, BODY_PROBLEMS, TOKEN_PROBLEMS } from '../http/api-problems.decorator';
 import { OrderListResponse } from '../http/list-responses';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
-
 @ApiTags('orders')
 @Controller('api/v1/orders')
 export class OrdersController {
@@ -18,12 +16,12 @@ export class OrdersController {
 
   @Post()
   @Authenticated({ operation: 'orders.place', scope: SCOPES.ordersWrite })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '8-128 chars of [A-Za-z0-9._:-]; retries with the same key return the same order' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: `${IDEMPOTENCY_KEY.minLength}-${IDEMPOTENCY_KEY.maxLength} chars of [${IDEMPOTENCY_KEY.characters}]; retries with the same key return the same order` })
   @ApiOperation({ summary: 'Check out: reserve stock, charge the card, confirm' })
   @ApiCreatedResponse({ type: OrderResponse, description: 'The confirmed order (a retry with the same Idempotency-Key answers the same order)' })
   @ApiProblems(...BODY_PROBLEMS, ...TOKEN_PROBLEMS, 'AUTH.INSUFFICIENT_SCOPE', 'ORDER.IDEMPOTENCY_KEY_REQUIRED', 'ORDER.IDEMPOTENCY_KEY_REUSED', 'ORDER.IN_PROGRESS', 'ORDER.UNKNOWN_PRODUCT', 'ORDER.OUT_OF_STOCK', 'ORDER.PAYMENT_DECLINED')
   async create(@Headers('idempotency-key') key: string | undefined, @Body() body: CreateOrderDto): Promise<OrderResponse> {
-    if (!key || !IDEMPOTENCY_KEY.test(key)) throw new ShopError('ORDER.IDEMPOTENCY_KEY_REQUIRED');
+    if (!isIdempotencyKey(key)) throw new ShopError('ORDER.IDEMPOTENCY_KEY_REQUIRED');
     const order = await this.orders.place({
       idempotencyKey: key,
       items: body.items.map((i) => ({ productId: i.productId, quantity: i.quantity })),

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
+import { bigintAsNumber } from '@shop/persistence';
 
 @Entity({ name: 'products' })
 export class ProductEntity {

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { OwnerColumn } from '@shop/security/ownership';
 
 /** Tombstone: the order gave up before any stock was reserved for it; none ever will be. */
 @Entity({ name: 'released_orders' })
@@ -6,7 +7,7 @@ export class ReleasedOrderEntity {
   @PrimaryColumn('uuid', { name: 'order_id' })
   orderId: string;
 
-  @Column('uuid', { name: 'owner_id' })
+  @OwnerColumn()
   ownerId: string;
 
   @CreateDateColumn({ name: 'released_at', type: 'timestamptz' })

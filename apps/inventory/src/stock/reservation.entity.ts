@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ReservationStatus } from '@shop/contracts';
+import { bigintAsNumber } from '@shop/persistence';
+import { OwnerColumn } from '@shop/security/ownership';
 
 /** Stock held for one order line. Owned by the order's user. */
 @Entity({ name: 'reservations' })
@@ -10,13 +12,13 @@ export class ReservationEntity {
   @PrimaryColumn('uuid', { name: 'product_id' })
   productId: string;
 
-  @Column('uuid', { name: 'owner_id' })
+  @OwnerColumn()
   ownerId: string;
 
   @Column('integer')
   quantity: number;
 
-  @Column('bigint', { name: 'unit_price', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', { name: 'unit_price', transformer: bigintAsNumber })
   unitPrice: number;
 
   @Column('char', { length: 3 })

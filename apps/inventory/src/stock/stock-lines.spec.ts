@@ -1,6 +1,6 @@
-import type { StockLine } from '@shop/contracts';
+import { ORDER_LIMITS, type StockLine } from '@shop/contracts';
 import { shopErrorCodeOf } from '@shop/testing';
-import { MAX_LINES, MAX_QUANTITY, assertOrderId, normalizeLines } from './stock-lines';
+import { assertOrderId, normalizeLines } from './stock-lines';
 
 const ORDER = '5d2c1a0e-7b3f-4c9d-8e1a-2f3b4c5d6e7f';
 const A = '1a2b3c4d-0000-4000-8000-000000000001';
@@ -32,8 +32,8 @@ describe('normalizeLines ordering', () => {
 
   it('accepts the limits: 1 and 20 lines, quantity 1 and 100', () => {
     expect(normalizeLines(ORDER, [{ productId: A, quantity: 1 }])).toHaveLength(1);
-    const many = Array.from({ length: MAX_LINES }, (_, i) => ({ productId: productId(i), quantity: MAX_QUANTITY }));
-    expect(normalizeLines(ORDER, many)).toHaveLength(MAX_LINES);
+    const many = Array.from({ length: ORDER_LIMITS.maxLines }, (_, i) => ({ productId: productId(i), quantity: ORDER_LIMITS.maxQuantity }));
+    expect(normalizeLines(ORDER, many)).toHaveLength(ORDER_LIMITS.maxLines);
   });
 });
 
@@ -53,7 +53,7 @@ describe('normalizeLines refusals', () => {
 
   it('rejects no lines and more than 20 lines', () => {
     expect(shopErrorCodeOf(() => normalizeLines(ORDER, []))).toBe('REQUEST.VALIDATION_FAILED');
-    const tooMany = Array.from({ length: MAX_LINES + 1 }, (_, i) => ({ productId: productId(i), quantity: 1 }));
+    const tooMany = Array.from({ length: ORDER_LIMITS.maxLines + 1 }, (_, i) => ({ productId: productId(i), quantity: 1 }));
     expect(shopErrorCodeOf(() => normalizeLines(ORDER, tooMany))).toBe('REQUEST.VALIDATION_FAILED');
   });
 

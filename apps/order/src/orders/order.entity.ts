@@ -1,14 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { OrderStatus } from '@shop/contracts';
-
-const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
+import { bigintAsNumber } from '@shop/persistence';
+import { OwnerColumn } from '@shop/security/ownership';
 
 @Entity({ name: 'orders' })
 export class OrderEntity {
   @PrimaryColumn('uuid')
   id: string;
 
-  @Column('uuid', { name: 'owner_id' })
+  @OwnerColumn()
   ownerId: string;
 
   @Column('text', { name: 'idempotency_key' })
@@ -49,7 +49,7 @@ export class OrderItemEntity {
   @PrimaryColumn('uuid', { name: 'product_id' })
   productId: string;
 
-  @Column('uuid', { name: 'owner_id' })
+  @OwnerColumn()
   ownerId: string;
 
   @Column('integer')

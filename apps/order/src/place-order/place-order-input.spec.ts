@@ -1,6 +1,6 @@
-import type { PlaceOrderRequest } from '@shop/contracts';
+import { ORDER_LIMITS, type PlaceOrderRequest } from '@shop/contracts';
 import { shopErrorCodeOf } from '@shop/testing';
-import { MAX_ITEMS, requestHash, validatePlaceOrder } from './place-order-input';
+import { requestHash, validatePlaceOrder } from './place-order-input';
 
 const A = '1a2b3c4d-0000-4000-8000-000000000001';
 const B = '9f8e7d6c-0000-4000-8000-000000000002';
@@ -24,14 +24,14 @@ describe('validatePlaceOrder idempotency key', () => {
 
 describe('validatePlaceOrder items', () => {
   it('accepts up to 20 items of up to 100 each', () => {
-    const items = Array.from({ length: MAX_ITEMS }, (_, i) => ({ productId: productId(i), quantity: 100 }));
+    const items = Array.from({ length: ORDER_LIMITS.maxLines }, (_, i) => ({ productId: productId(i), quantity: ORDER_LIMITS.maxQuantity }));
     expect(shopErrorCodeOf(() => validatePlaceOrder(request({ items })))).toBeUndefined();
   });
 
   it.each([
     ['no items', []],
     ['missing items', undefined],
-    ['21 items', Array.from({ length: MAX_ITEMS + 1 }, (_, i) => ({ productId: productId(i), quantity: 1 }))],
+    ['21 items', Array.from({ length: ORDER_LIMITS.maxLines + 1 }, (_, i) => ({ productId: productId(i), quantity: 1 }))],
     ['a product id that is not a UUID', [{ productId: 'product-1', quantity: 1 }]],
     ['quantity 0', [{ productId: A, quantity: 0 }]],
     ['quantity 101', [{ productId: A, quantity: 101 }]],

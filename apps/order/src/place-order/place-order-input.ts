@@ -1,9 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ShopError, cardProblem, isUuid, type PlaceOrderRequest } from '@shop/contracts';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
-export const MAX_ITEMS = 20;
-export const MAX_QUANTITY = 100;
+import { ORDER_LIMITS, ShopError, cardProblem, isIdempotencyKey, isOrderQuantity, isUuid, type PlaceOrderRequest } from '@shop/contracts';
 
 /**
  * The service validates its own input even though the gateway already did:
@@ -12,15 +8,13 @@ export const MAX_QUANTITY = 100;
  * malformed or expired card never locks stock that paying customers want.
  */
 export function validatePlaceOrder(request: PlaceOrderRequest, now = new Date()): void {
-  if (!IDEMPOTENCY_KEY.test(request.idempotencyKey ?? '')) throw new ShopError('ORDER.IDEMPOTENCY_KEY_REQUIRED');
+  if (!isIdempotencyKey(request.idempotencyKey)) throw new ShopError('ORDER.IDEMPOTENCY_KEY_REQUIRED');
   const items = request.items ?? [];
-  if (items.length === 0 || items.length > MAX_ITEMS) throw new ShopError('REQUEST.VALIDATION_FAILED', `1 to ${MAX_ITEMS} items`);
+  if (items.length === 0 || items.length > ORDER_LIMITS.maxLines) throw new ShopError('REQUEST.VALIDATION_FAILED', `1 to ${ORDER_LIMITS.maxLines} items`);
   const seen = new Set<string>();
   for (const item of items) {
     if (!isUuid(item.productId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'productId must be a UUID');
-    if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) {
-      throw new ShopError('REQUEST.VALIDATION_FAILED', `quantity must be 1..${MAX_QUANTITY}`);
-    }
+    if (!isOrderQuantity(item.quantity)) throw new ShopError('REQUEST.VALIDATION_FAILED', `quantity must be 1..${ORDER_LIMITS.maxQuantity}`);
     // A UUID is case-insensitive: "A..." and "a..." name the same product.
     const productId = item.productId.toLowerCase();
     if (seen.has(productId)) throw new ShopError('REQUEST.VALIDATION_FAILED', 'a product appears twice');

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { PaymentStatus } from '@shop/contracts';
+import { bigintAsNumber } from '@shop/persistence';
+import { OwnerColumn } from '@shop/security/ownership';
 
 /**
  * One charge per order. Only the card brand and last four digits are kept:
@@ -14,13 +16,13 @@ export class PaymentEntity {
   @Column('uuid', { name: 'order_id', unique: true })
   orderId: string;
 
-  @Column('uuid', { name: 'owner_id' })
+  @OwnerColumn()
   ownerId: string;
 
   @Column('text')
   status: PaymentStatus;
 
-  @Column('bigint', { transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', { transformer: bigintAsNumber })
   amount: number;
 
   @Column('char', { length: 3, nullable: true })

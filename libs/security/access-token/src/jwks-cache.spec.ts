@@ -1,5 +1,4 @@
 import { KeyObject, sign, verify } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { exportJWK, generateKeyPair } from 'jose';
 import type { Jwk } from '@shop/contracts';
 import { JwksCache } from './jwks-cache';
@@ -39,6 +38,12 @@ function pemMatches(pem: KeyObject | undefined, key: TestKey): boolean {
   return verify('sha256', data, { key: pem, dsaEncoding: 'ieee-p1363' }, signature);
 }
 
+/** A clock that moves only when the test says so. */
+function testClock() {
+  const clock = { ms: Date.UTC(2026, 0, 1), now: () => clock.ms, advance: (ms: number) => (clock.ms += ms) };
+  return clock;
+}
+
 let k1: TestKey;
 let k2: TestKey;
 
@@ -76,14 +81,19 @@ describe('JwksCache lookups', () => {
 describe('JwksCache refresh on unknown kid', () => {
   it('refreshes for an unknown kid, but not more often than minRefreshIntervalMs', async () => {
     const auth = authServer(k1.jwk);
-    const cache = new JwksCache(auth.fetch, { maxAgeMs: 60_000, minRefreshIntervalMs: 300 });
+    const clock = testClock();
+    const cache = new JwksCache(auth.fetch, { maxAgeMs: 60_000, minRefreshIntervalMs: 300, now: clock.now });
     await cache.keyFor('k1');
     auth.keys = [k1.jwk, k2.jwk];
 
     expect(await cache.keyFor('k2')).toBeUndefined();
     expect(auth.fetches).toBe(1);
 
-    await sleep(350);
+    clock.advance(300);
+    expect(await cache.keyFor('k2')).toBeUndefined();
+    expect(auth.fetches).toBe(1);
+
+    clock.advance(1);
     expect(pemMatches(await cache.keyFor('k2'), k2)).toBe(true);
     expect(auth.fetches).toBe(2);
 
@@ -93,9 +103,10 @@ describe('JwksCache refresh on unknown kid', () => {
 
   it('turns a burst of random kids into one fetch', async () => {
     const auth = authServer(k1.jwk);
-    const cache = new JwksCache(auth.fetch, { maxAgeMs: 60_000, minRefreshIntervalMs: 100 });
+    const clock = testClock();
+    const cache = new JwksCache(auth.fetch, { maxAgeMs: 60_000, minRefreshIntervalMs: 100, now: clock.now });
     await cache.keyFor('k1');
-    await sleep(150);
+    clock.advance(101);
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => cache.keyFor(`random-${i}`)));
     expect(results.every((pem) => pem === undefined)).toBe(true);
     expect(auth.fetches).toBe(2);
@@ -105,10 +116,11 @@ describe('JwksCache refresh on unknown kid', () => {
 describe('JwksCache when auth is down', () => {
   it('keeps serving the keys it has when a refresh fails', async () => {
     const auth = authServer(k1.jwk);
-    const cache = new JwksCache(auth.fetch, { maxAgeMs: 100, minRefreshIntervalMs: 50 });
+    const clock = testClock();
+    const cache = new JwksCache(auth.fetch, { maxAgeMs: 100, minRefreshIntervalMs: 50, now: clock.now });
     const before = await cache.keyFor('k1');
     auth.down = true;
-    await sleep(150);
+    clock.advance(101);
     const after = await cache.keyFor('k1');
     expect(auth.fetches).toBe(2);
     expect(after).toBe(before);
@@ -127,10 +139,11 @@ describe('JwksCache when auth is down', () => {
 
   it('treats an unknown kid it could not look up as an outage: a rotation may have brought it', async () => {
     const auth = authServer(k1.jwk);
-    const cache = new JwksCache(auth.fetch, { maxAgeMs: 60_000, minRefreshIntervalMs: 0 });
+    const clock = testClock();
+    const cache = new JwksCache(auth.fetch, { maxAgeMs: 60_000, minRefreshIntervalMs: 0, now: clock.now });
     await cache.keyFor('k1');
     auth.down = true;
-    await sleep(5);
+    clock.advance(1);
     await expect(cache.keyFor('k2')).rejects.toBeInstanceOf(VerificationOutage);
     expect(pemMatches(await cache.keyFor('k1'), k1)).toBe(true); // known keys still work
   });
@@ -138,10 +151,11 @@ describe('JwksCache when auth is down', () => {
   it('reports every failed refresh instead of swallowing it', async () => {
     const auth = authServer(k1.jwk);
     const reported: unknown[] = [];
-    const cache = new JwksCache(auth.fetch, { maxAgeMs: 50, minRefreshIntervalMs: 0 }, (error) => reported.push(error));
+    const clock = testClock();
+    const cache = new JwksCache(auth.fetch, { maxAgeMs: 50, minRefreshIntervalMs: 0, now: clock.now }, (error) => reported.push(error));
     await cache.keyFor('k1');
     auth.down = true;
-    await sleep(80);
+    clock.advance(51);
     await cache.keyFor('k1');
     expect(reported.map((e) => (e as Error).message)).toEqual(['auth unavailable']);
   });

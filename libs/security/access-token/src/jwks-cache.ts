@@ -4,6 +4,15 @@ import { VerificationOutage } from './verification-outage';
 
 export type JwksFetcher = () => Promise<{ keys: Jwk[] }>;
 
+export interface JwksCacheOptions {
+  /** Refresh when the keys are older than this (default 5 minutes). */
+  readonly maxAgeMs?: number;
+  /** Refresh early for an unknown kid at most this often (default 5 s). */
+  readonly minRefreshIntervalMs?: number;
+  /** The clock the ages are measured on (epoch ms); tests inject one. */
+  readonly now?: () => number;
+}
+
 /**
  * The gateway's copy of auth's public keys, by `kid`. Refreshed every few
  * minutes, and early when a token names a kid we do not know yet (that is
@@ -14,13 +23,16 @@ export class JwksCache {
   private keys = new Map<string, KeyObject>();
   private fetchedAt = 0;
   private refreshing?: Promise<void>;
+  private readonly options: Required<JwksCacheOptions>;
 
   constructor(
     private readonly fetcher: JwksFetcher,
-    private readonly options: { maxAgeMs: number; minRefreshIntervalMs: number } = { maxAgeMs: 300_000, minRefreshIntervalMs: 5_000 },
+    options: JwksCacheOptions = {},
     /** Every failed refresh is reported here (log it, count it): never swallowed silently. */
     private readonly onRefreshError: (error: unknown) => void = () => undefined,
-  ) {}
+  ) {
+    this.options = { maxAgeMs: 300_000, minRefreshIntervalMs: 5_000, now: Date.now, ...options };
+  }
 
   /**
    * The key with this kid, or undefined when auth does not publish it. A
@@ -30,7 +42,7 @@ export class JwksCache {
    * rotation may have brought.
    */
   async keyFor(kid: string): Promise<KeyObject | undefined> {
-    const age = Date.now() - this.fetchedAt;
+    const age = this.options.now() - this.fetchedAt;
     const unknown = !this.keys.has(kid);
     if (age > this.options.maxAgeMs || (unknown && age > this.options.minRefreshIntervalMs)) {
       await this.refresh().catch((error: unknown) => {
@@ -51,7 +63,7 @@ export class JwksCache {
           next.set(jwk.kid, createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, format: 'jwk' }));
         }
         this.keys = next;
-        this.fetchedAt = Date.now();
+        this.fetchedAt = this.options.now();
       })
       .finally(() => {
         this.refreshing = undefined;

@@ -22,27 +22,32 @@ export interface TokenDenylist {
   close(): Promise<void>;
 }
 
+/** Epoch ms; `Date.now` in production, a controllable clock in tests. */
+export type Clock = () => number;
+
 export class MemoryTokenDenylist implements TokenDenylist {
   private readonly entries = new Map<string, number>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly now: Clock;
 
-  constructor(sweepIntervalMs = 60_000) {
+  constructor(options: { sweepIntervalMs?: number; now?: Clock } = {}) {
+    this.now = options.now ?? Date.now;
     // Entries past their token's last verifiable moment are useless: the token itself is rejected by then.
     this.sweeper = setInterval(() => {
-      const now = Date.now();
+      const now = this.now();
       for (const [jti, until] of this.entries) if (until <= now) this.entries.delete(jti);
-    }, sweepIntervalMs);
+    }, options.sweepIntervalMs ?? 60_000);
     this.sweeper.unref();
   }
 
   async deny(jti: string, expiresAtEpochSeconds: number): Promise<void> {
     const until = lastVerifiableMoment(expiresAtEpochSeconds);
-    if (until > Date.now()) this.entries.set(jti, until);
+    if (until > this.now()) this.entries.set(jti, until);
   }
 
   async isDenied(jti: string): Promise<boolean> {
     const until = this.entries.get(jti);
-    return until !== undefined && until > Date.now();
+    return until !== undefined && until > this.now();
   }
 
   async close(): Promise<void> {
@@ -54,11 +59,13 @@ export class RedisTokenDenylist implements TokenDenylist {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    /** Only the TTL is computed on it; Redis expires the key on its own clock. */
+    private readonly now: Clock = Date.now,
   ) {}
 
   async deny(jti: string, expiresAtEpochSeconds: number): Promise<void> {
     // PX takes whole milliseconds; a JWT NumericDate may be fractional.
-    const ttlMs = Math.ceil(lastVerifiableMoment(expiresAtEpochSeconds) - Date.now());
+    const ttlMs = Math.ceil(lastVerifiableMoment(expiresAtEpochSeconds) - this.now());
     if (ttlMs <= 0) return;
     await this.redis.set(this.prefix + jti, '1', 'PX', ttlMs);
   }

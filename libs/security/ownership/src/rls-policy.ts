@@ -1,3 +1,5 @@
+import { OWNER_COLUMN } from './owner-column';
+
 /**
  * Transaction-local settings the row-level security policies read. They are
  * set with set_config(..., is_local => true), so they vanish at COMMIT or
@@ -22,7 +24,7 @@ function isIdentifier(name: string): boolean {
  * transaction is scoped to, or (read only) inside the explicit admin path.
  * An unset setting matches nothing: forgetting the scope returns no rows.
  */
-export function ownerPolicyStatements(table: string, ownerColumn = 'owner_id'): string[] {
+export function ownerPolicyStatements(table: string, ownerColumn = OWNER_COLUMN): string[] {
   if (!isIdentifier(table) || !isIdentifier(ownerColumn)) throw new Error(`bad identifier in ${table}.${ownerColumn}`);
   const currentUser = `nullif(current_setting('${RLS_SETTINGS.userId}', true), '')::uuid`;
   const isAdmin = `coalesce(current_setting('${RLS_SETTINGS.admin}', true), '') = 'on'`;

@@ -1,16 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ORDER_LIMITS } from '@shop/contracts';
 
 export class OrderItemDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   productId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 100 })
+  @ApiProperty({ minimum: 1, maximum: ORDER_LIMITS.maxQuantity })
   @IsInt()
   @Min(1)
-  @Max(100)
+  @Max(ORDER_LIMITS.maxQuantity)
   quantity: number;
 }
 
@@ -41,10 +42,10 @@ export class PaymentCardDto {
  * total...) is refused with 400 REQUEST.UNKNOWN_FIELD by the global pipe.
  */
 export class CreateOrderDto {
-  @ApiProperty({ type: [OrderItemDto], minItems: 1, maxItems: 20 })
+  @ApiProperty({ type: [OrderItemDto], minItems: 1, maxItems: ORDER_LIMITS.maxLines })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(ORDER_LIMITS.maxLines)
   @ValidateNested({ each: true })
   @Type(() => OrderItemDto)
   items: OrderItemDto[];
