@@ -1,24 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import type { AuthenticatedUser, TokenDenylist } from '@shop/security/access-token';
-import { REVOCATION_ENFORCED, TOKEN_DENYLIST } from './security.constants';
+import type { SecurityEvents } from '@shop/security/audit';
 
 /**
  * Logout's half at the edge: the presented access token is denied until it
- * expires, so it stops working before its own expiry. With the lab's
- * `revocation` switch off (resolved in SecurityModule) it denies nothing.
+ * expires, so it stops working before its own expiry. SecurityModule builds
+ * it without a denylist when the lab's `revocation` switch is off: then
+ * logout denies nothing, as the strategy checks nothing.
  */
-@Injectable()
 export class AccessTokenRevoker {
   constructor(
-    @Inject(TOKEN_DENYLIST) private readonly denylist: TokenDenylist,
-    @Inject(REVOCATION_ENFORCED) private readonly enforced: boolean,
-    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+    private readonly denylist: TokenDenylist | null,
+    private readonly events: SecurityEvents,
   ) {}
 
   async revoke(user: AuthenticatedUser): Promise<void> {
-    if (!this.enforced) return;
+    if (!this.denylist) return;
     await this.denylist.deny(user.jti, user.exp);
-    this.runtime.events.emit('token_revoked', { reason: 'logout_access_token', user: user.sub });
+    this.events.emit('token_revoked', { reason: 'logout_access_token', user: user.sub });
   }
 }

@@ -22,7 +22,6 @@ import { PASSPORT_MINTER, REVOCATION_ENFORCED, TOKEN_DENYLIST } from './security
     AuthClient,
     BearerGuard,
     AccessRequirementsGuard,
-    AccessTokenRevoker,
     { provide: REVOCATION_ENFORCED, inject: [SERVICE_RUNTIME], useFactory: (runtime: ServiceRuntime) => runtime.config.lab.isOn('revocation') },
     {
       provide: TOKEN_DENYLIST,
@@ -43,6 +42,11 @@ import { PASSPORT_MINTER, REVOCATION_ENFORCED, TOKEN_DENYLIST } from './security
       provide: AccessTokenStrategy,
       inject: [JwksCache, TOKEN_DENYLIST, REVOCATION_ENFORCED],
       useFactory: (jwks: JwksCache, denylist: TokenDenylist, checkDenylist: boolean) => new AccessTokenStrategy({ jwks, denylist, checkDenylist }),
+    },
+    {
+      provide: AccessTokenRevoker,
+      inject: [TOKEN_DENYLIST, REVOCATION_ENFORCED, SERVICE_RUNTIME],
+      useFactory: (denylist: TokenDenylist, enforced: boolean, runtime: ServiceRuntime) => new AccessTokenRevoker(enforced ? denylist : null, runtime.events),
     },
     {
       provide: PASSPORT_MINTER,
