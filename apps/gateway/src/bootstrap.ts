@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { LabSwitches } from '@shop/config';
 import { startOpsServer } from '@shop/observability';
 import { buildRuntime, publishSecurityEvents, type ServiceRuntime } from '@shop/platform';
 import { httpsServerOptions, readHttpsMaterial, reloadHttpsOnChange } from '@shop/security/transport-identity';
@@ -28,11 +29,24 @@ import { serveWebApp } from './web/serve-web';
 /** Request bodies here are tiny; 16 KiB is plenty and bounds parsing work. */
 const MAX_BODY = '16kb';
 
-async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplication> {
+/** The controls of the HTTP pipeline below that the lab can switch off, read once here. */
+interface PipelineSwitches {
+  /** `edge-limits`: listener timeouts, per-address caps, the concurrency slot taken after the body. */
+  readonly edgeLimits: boolean;
+  /** `input-shape`: the nesting-depth and control-character middleware. */
+  readonly inputShape: boolean;
+  /** `mass-assignment`: the validation pipe refuses properties a DTO does not declare. */
+  readonly forbidUnknownFields: boolean;
+}
+
+function pipelineSwitches(lab: LabSwitches): PipelineSwitches {
+  return { edgeLimits: lab.isOn('edge-limits'), inputShape: lab.isOn('input-shape'), forbidUnknownFields: lab.isOn('mass-assignment') };
+}
+
+async function createApp(runtime: ServiceRuntime, switches: PipelineSwitches): Promise<NestExpressApplication> {
   const { config, logger, metrics } = runtime;
-  const edgeEnforced = config.lab.isOn('edge-limits');
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRuntime(runtime), {
-    httpsOptions: { ...httpsServerOptions(readHttpsMaterial(runtime.secrets, config.env === 'production')), ...edgeOptions(config.edge, edgeEnforced) },
+    httpsOptions: { ...httpsServerOptions(readHttpsMaterial(runtime.secrets, config.env === 'production')), ...edgeOptions(config.edge, switches.edgeLimits) },
     bodyParser: false,
     bufferLogs: true,
   });
@@ -41,7 +55,7 @@ async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplicatio
   // Order matters: correlation first, so everything after it can log with the request id.
   app.use(requestContextMiddleware(runtime.tracer));
   app.use(httpMetricsMiddleware(metrics));
-  if (edgeEnforced) app.use(inFlightPerAddressMiddleware(config.edge.maxInFlightPerAddress));
+  if (switches.edgeLimits) app.use(inFlightPerAddressMiddleware(config.edge.maxInFlightPerAddress));
   // Lab switch `edge-limits` off: a slot is taken before the body arrives, as before issue 14.
   else app.use(concurrencyLimitMiddleware(config.maxConcurrentCalls));
   app.use(
@@ -54,9 +68,9 @@ async function createApp(runtime: ServiceRuntime): Promise<NestExpressApplicatio
   serveWebApp(app, logger);
   app.use(jsonOnlyMiddleware);
   app.use(...jsonBody(MAX_BODY));
-  if (config.lab.isOn('input-shape')) app.use(inputShapeMiddleware);
-  if (edgeEnforced) app.use(concurrencyLimitMiddleware(config.maxConcurrentCalls));
-  app.useGlobalPipes(createValidationPipe(config.lab.isOn('mass-assignment')));
+  if (switches.inputShape) app.use(inputShapeMiddleware);
+  if (switches.edgeLimits) app.use(concurrencyLimitMiddleware(config.maxConcurrentCalls));
+  app.useGlobalPipes(createValidationPipe(switches.forbidUnknownFields));
   app.useGlobalFilters(new ProblemFilter(logger));
   if (config.env !== 'production') serveOpenApi(app);
   return app;
@@ -66,13 +80,14 @@ export async function bootstrapGateway(): Promise<void> {
   const runtime = buildRuntime('gateway');
   const { config, logger, metrics } = runtime;
   const stopPublishing = publishSecurityEvents(runtime);
-  const app = await createApp(runtime);
+  const switches = pipelineSwitches(config.lab);
+  const app = await createApp(runtime, switches);
   await app.listen(config.ports.https as number, config.bindHost);
 
   const server = app.getHttpServer() as Server;
   server.on('secureConnection', () => metrics.tlsHandshakes.inc({ listener: 'https' }));
   // Slow or silent clients must not hold sockets or slots (docs/controls/input-and-errors.md).
-  hardenEdge(server, runtime.config.edge, config.lab.isOn('edge-limits'));
+  hardenEdge(server, runtime.config.edge, switches.edgeLimits);
   const stopReloading = reloadHttpsOnChange(runtime.secrets, server, config.env === 'production', (error) =>
     logger.error({ err: error }, 'HTTPS certificate reload failed; keeping the previous one'),
   );

@@ -41,6 +41,7 @@ async function openDatabase(runtime: ServiceRuntime, database: DatabaseDefinitio
 
 /** `<service> migrate`: schema migrations as the owner role, then row-level security on (or off in lab mode). */
 async function migrate(runtime: ServiceRuntime, database: DatabaseDefinition): Promise<void> {
+  const rowLevelSecurity = runtime.config.lab.isOn('rls');
   const dataSource = await openDatabase(runtime, database, 'owner');
   try {
     const applied = await dataSource.runMigrations({ transaction: 'all' });
@@ -48,12 +49,12 @@ async function migrate(runtime: ServiceRuntime, database: DatabaseDefinition): P
     if (tables.length > 0) {
       const runner = dataSource.createQueryRunner();
       try {
-        await setRowLevelSecurity(runner, tables, runtime.config.lab.isOn('rls'));
+        await setRowLevelSecurity(runner, tables, rowLevelSecurity);
       } finally {
         await runner.release();
       }
     }
-    runtime.logger.info({ applied: applied.map((m) => m.name), rowLevelSecurity: runtime.config.lab.isOn('rls') }, 'migrated');
+    runtime.logger.info({ applied: applied.map((m) => m.name), rowLevelSecurity }, 'migrated');
   } finally {
     await dataSource.destroy();
   }

@@ -24,6 +24,18 @@ export function emailKey(normalizedEmail: string): string {
   return createHash('sha256').update(normalizedEmail).digest('hex');
 }
 
+/** What LoginService needs of a throttle; auth.module.ts picks LoginThrottle or, lab `rate-limit` off, UNTHROTTLED. */
+export interface AttemptThrottle {
+  claimAttempt(key: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
+  clear(key: string): Promise<void>;
+}
+
+/** The lab's `rate-limit` switch off: every attempt allowed, nothing counted. */
+export const UNTHROTTLED: AttemptThrottle = {
+  claimAttempt: async () => ({ allowed: true }),
+  clear: async () => undefined,
+};
+
 /**
  * Per-email login throttling, for known and unknown emails alike.
  *
@@ -33,7 +45,7 @@ export function emailKey(normalizedEmail: string): string {
  * reached, the rest are refused without ever reaching argon2. A correct
  * password then clears the row.
  */
-export class LoginThrottle {
+export class LoginThrottle implements AttemptThrottle {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Counts one attempt; returns the seconds left when the email is locked (the attempt is refused). */

@@ -6,7 +6,8 @@ import { TokenService } from '../tokens/token.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserEntity } from '../users/user.entity';
 import { normalizeEmail } from '../users/user-input';
-import { LoginThrottle, emailKey } from './login-throttle';
+import { LOGIN_THROTTLE } from '../auth.constants';
+import { emailKey, type AttemptThrottle } from './login-throttle';
 
 /**
  * Password login with per-email throttling (a growing delay after repeated
@@ -16,22 +17,19 @@ import { LoginThrottle, emailKey } from './login-throttle';
  */
 @Injectable()
 export class LoginService {
-  private readonly throttle: LoginThrottle | undefined;
-
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
-  ) {
-    this.throttle = runtime.config.lab.isOn('rate-limit') ? new LoginThrottle(dataSource) : undefined;
-  }
+    @Inject(LOGIN_THROTTLE) private readonly throttle: AttemptThrottle,
+  ) {}
 
   async login(request: LoginRequest): Promise<TokenPair> {
     const email = normalizeEmail(request.email);
     const password = typeof request.password === 'string' ? request.password.slice(0, 256) : '';
     const key = emailKey(email);
-    const claim = this.throttle ? await this.throttle.claimAttempt(key) : { allowed: true as const };
+    const claim = await this.throttle.claimAttempt(key);
     if (!claim.allowed) {
       this.runtime.events.emit('auth_failed', { reason: 'account_throttled' });
       throw new ShopError('AUTH.LOGIN_THROTTLED', undefined, { 'retry-after': String(claim.retryAfterSeconds) });
@@ -46,7 +44,7 @@ export class LoginService {
       this.runtime.events.emit('auth_failed', { reason: 'bad_password', user: user.id });
       throw new ShopError('AUTH.INVALID_CREDENTIALS');
     }
-    await this.throttle?.clear(key);
+    await this.throttle.clear(key);
     return this.tokens.issueForLogin(user);
   }
 }

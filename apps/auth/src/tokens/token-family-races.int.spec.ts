@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, exportJWK, generateKeyPair } from 'jose';
-import { LabSwitches } from '@shop/config';
 import { isUuid, type Principal } from '@shop/contracts';
 import type { ServiceRuntime } from '@shop/platform';
 import { createServiceDataSource } from '@shop/persistence';
@@ -45,9 +44,9 @@ describe('refresh-family races on PostgreSQL', () => {
     const files = new SecretFiles(keysDir);
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     writeFileAtomic(files.path(SECRET_FILES.accessTokenKeys), JSON.stringify({ keys: [{ ...(await exportJWK(privateKey)), kid: 'test', alg: 'ES256', use: 'sig' }] }));
-    // The runtime's lab switches and event sink are all TokenService reads from it.
-    const serviceRuntime = { config: { lab: LabSwitches.none() }, events: { emit: () => undefined } } as unknown as ServiceRuntime;
-    tokens = new TokenService(runtime, serviceRuntime, await AccessTokenIssuer.create(files, false));
+    // The event sink is all TokenService reads from the runtime; revocation is on, as outside the lab.
+    const serviceRuntime = { events: { emit: () => undefined } } as unknown as ServiceRuntime;
+    tokens = new TokenService(runtime, serviceRuntime, await AccessTokenIssuer.create(files, false), true);
     user = Object.assign(new UserEntity(), { id: randomUUID(), email: 'racer@shop.test', passwordHash: '$argon2id$not-used', displayName: 'Racer', roles: ['customer'] });
     await owner.query('INSERT INTO users (id, email, password_hash, display_name, roles) VALUES ($1, $2, $3, $4, $5)', [user.id, user.email, user.passwordHash, user.displayName, user.roles]);
   }, 60_000);

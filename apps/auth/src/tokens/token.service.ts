@@ -4,6 +4,7 @@ import { SCOPES, ShopError, isUuid, type Principal, type TokenPair } from '@shop
 import { DATA_SOURCE, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import { AccessTokenIssuer, REFRESH_TOKEN, hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from '@shop/security/access-token';
 import type { DataSource, EntityManager } from 'typeorm';
+import { REVOCATION_ENFORCED } from '../auth.constants';
 import { UserEntity } from '../users/user.entity';
 import { RefreshFamilyEntity } from './refresh-family.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -21,16 +22,13 @@ type RefreshOutcome = { pair: TokenPair } | { error: 'AUTH.REFRESH_INVALID' } | 
  */
 @Injectable()
 export class TokenService {
-  /** False only in lab mode with `revocation` switched off: no reuse detection, logout revokes nothing. */
-  private readonly revocation: boolean;
-
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     private readonly issuer: AccessTokenIssuer,
-  ) {
-    this.revocation = runtime.config.lab.isOn('revocation');
-  }
+    /** False only in lab mode with `revocation` switched off: no reuse detection, logout revokes nothing. */
+    @Inject(REVOCATION_ENFORCED) private readonly revocation: boolean,
+  ) {}
 
   /** A new login session: a fresh refresh-token family. */
   issueForLogin(user: UserEntity): Promise<TokenPair> {

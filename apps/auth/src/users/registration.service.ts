@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ROLES, type RegisterRequest, type RegistrationAccepted } from '@shop/contracts';
 import { DATA_SOURCE, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import type { DataSource } from 'typeorm';
+import { REQUESTED_ROLES_ACCEPTED } from '../auth.constants';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './user.entity';
 import { normalizeEmail, validateRegistration } from './user-input';
@@ -11,16 +12,13 @@ const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class RegistrationService {
-  private readonly acceptRequestedRoles: boolean;
-
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
     private readonly hasher: PasswordHasher,
-  ) {
-    // The deliberate hole that lab mode opens to show mass assignment (OWASP API3).
-    this.acceptRequestedRoles = !runtime.config.lab.isOn('mass-assignment');
-  }
+    /** The deliberate hole that lab mode opens to show mass assignment (OWASP API3). */
+    @Inject(REQUESTED_ROLES_ACCEPTED) private readonly acceptRequestedRoles: boolean,
+  ) {}
 
   /**
    * New accounts are plain customers: roles are never taken from the request

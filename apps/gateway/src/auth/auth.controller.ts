@@ -1,13 +1,12 @@
-import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
-import type { AuthenticatedUser, TokenDenylist } from '@shop/security/access-token';
+import type { AuthenticatedUser } from '@shop/security/access-token';
 import type { Request } from 'express';
 import { AuthClient } from '../clients/auth.client';
 import { NoStore } from '../http/no-store.decorator';
 import { LoginRoute, RegisterRoute } from '../rate-limit/login-route.decorator';
+import { AccessTokenRevoker } from '../security/access-token-revoker';
 import { Authenticated } from '../security/authenticated.decorator';
-import { TOKEN_DENYLIST } from '../security/security.constants';
 import { LoginDto, TokenPairResponse } from './dto/login.dto';
 import { LogoutDto, RefreshDto } from './dto/refresh.dto';
 import { RegisterDto, RegistrationAcceptedResponse } from './dto/register.dto';
@@ -19,8 +18,7 @@ import { ApiProblems, BODY_PROBLEMS, TOKEN_PROBLEMS } from '../http/api-problems
 export class AuthController {
   constructor(
     private readonly auth: AuthClient,
-    @Inject(TOKEN_DENYLIST) private readonly denylist: TokenDenylist,
-    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+    private readonly accessTokens: AccessTokenRevoker,
   ) {}
 
   @Post('register')
@@ -63,10 +61,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblems(...BODY_PROBLEMS, ...TOKEN_PROBLEMS)
   async logout(@Body() body: LogoutDto, @Req() request: Request & { user: AuthenticatedUser }): Promise<void> {
-    if (this.runtime.config.lab.isOn('revocation')) {
-      await this.denylist.deny(request.user.jti, request.user.exp);
-      this.runtime.events.emit('token_revoked', { reason: 'logout_access_token', user: request.user.sub });
-    }
+    await this.accessTokens.revoke(request.user);
     // The session (`sid`) ends even when the client sends no refresh token.
     await this.auth.logout({ refreshToken: body.refreshToken, sessionId: request.user.sid });
   }

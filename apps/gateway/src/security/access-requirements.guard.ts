@@ -32,10 +32,8 @@ export class AccessRequirementsGuard implements CanActivate {
       this.runtime.events.emit('access_denied', { reason: 'missing_scope', user: user.sub, detail: { scope: required.scope } });
       throw new ShopError('AUTH.INSUFFICIENT_SCOPE', `this needs the ${required.scope} scope`);
     }
-    if (required.role && !user.roles.includes(required.role) && this.runtime.config.lab.isOn('rbac')) {
-      this.runtime.events.emit('access_denied', { reason: 'missing_role', user: user.sub, detail: { role: required.role } });
-      throw new ShopError('AUTH.FORBIDDEN', `this needs the ${required.role} role`);
-    }
+    // The same RoleCheck the services use (lab switch `rbac` resolved in build-runtime).
+    if (required.role) this.runtime.roles.require(user, required.role);
     return true;
   }
 }

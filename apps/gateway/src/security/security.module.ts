@@ -7,16 +7,22 @@ import { AuthClient } from '../clients/auth.client';
 import { REDIS_CONNECTION } from '../rate-limit/rate-limit.constants';
 import { RedisModule } from '../rate-limit/redis.module';
 import { AccessRequirementsGuard } from './access-requirements.guard';
+import { AccessTokenRevoker } from './access-token-revoker';
 import { BearerGuard } from './bearer.guard';
-import { PASSPORT_MINTER, TOKEN_DENYLIST } from './security.constants';
+import { PASSPORT_MINTER, REVOCATION_ENFORCED, TOKEN_DENYLIST } from './security.constants';
 
-/** Bearer validation, the logout denylist and passport minting. */
+/**
+ * Bearer validation, the logout denylist and passport minting. Routes use
+ * them through @Authenticated() (@UseGuards). The lab's `revocation` switch
+ * is read here, once, for both halves of the denylist.
+ */
 @Module({
   imports: [RedisModule],
   providers: [
     AuthClient,
     BearerGuard,
     AccessRequirementsGuard,
+    { provide: REVOCATION_ENFORCED, inject: [SERVICE_RUNTIME], useFactory: (runtime: ServiceRuntime) => runtime.config.lab.isOn('revocation') },
     {
       provide: TOKEN_DENYLIST,
       inject: [REDIS_CONNECTION, SERVICE_RUNTIME],
@@ -34,9 +40,13 @@ import { PASSPORT_MINTER, TOKEN_DENYLIST } from './security.constants';
     },
     {
       provide: AccessTokenStrategy,
-      inject: [JwksCache, TOKEN_DENYLIST, SERVICE_RUNTIME],
-      useFactory: (jwks: JwksCache, denylist: TokenDenylist, runtime: ServiceRuntime) =>
-        new AccessTokenStrategy({ jwks, denylist, checkDenylist: runtime.config.lab.isOn('revocation') }),
+      inject: [JwksCache, TOKEN_DENYLIST, REVOCATION_ENFORCED],
+      useFactory: (jwks: JwksCache, denylist: TokenDenylist, checkDenylist: boolean) => new AccessTokenStrategy({ jwks, denylist, checkDenylist }),
+    },
+    {
+      provide: AccessTokenRevoker,
+      inject: [TOKEN_DENYLIST, REVOCATION_ENFORCED, SERVICE_RUNTIME],
+      useFactory: (denylist: TokenDenylist, enforced: boolean, runtime: ServiceRuntime) => new AccessTokenRevoker(enforced ? denylist : null, runtime.events),
     },
     {
       provide: PASSPORT_MINTER,
@@ -47,6 +57,6 @@ import { PASSPORT_MINTER, TOKEN_DENYLIST } from './security.constants';
         ),
     },
   ],
-  exports: [AuthClient, BearerGuard, AccessRequirementsGuard, TOKEN_DENYLIST, PASSPORT_MINTER],
+  exports: [AuthClient, BearerGuard, AccessRequirementsGuard, AccessTokenRevoker, PASSPORT_MINTER],
 })
 export class SecurityModule {}

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ShopError, type Principal, type Reservation, type StockLine } from '@shop/contracts';
-import { DATA_SOURCE, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import { OwnedData, type OwnershipScope } from '@shop/security/ownership';
-import type { DataSource } from 'typeorm';
 import { ProductEntity } from '../catalogue/product.entity';
 import { ReleasedOrderEntity } from './released-order.entity';
 import { ReservationEntity } from './reservation.entity';
@@ -37,14 +36,11 @@ async function lockOrder(scope: OwnershipScope, orderId: string): Promise<void> 
 
 @Injectable()
 export class StockService {
-  private readonly data: OwnedData;
-
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    /** From OwnershipModule (through PlatformModule). */
+    private readonly data: OwnedData,
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
-  ) {
-    this.data = new OwnedData(dataSource, { filterByOwner: runtime.config.lab.isOn('ownership'), roles: runtime.roles });
-  }
+  ) {}
 
   /**
    * Reserves every line or none. Stock is taken with a conditional UPDATE

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { In, type DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import type { Order, Principal } from '@shop/contracts';
-import { DATA_SOURCE, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import { OwnedData, type OwnershipScope } from '@shop/security/ownership';
 import { OrderEntity, OrderItemEntity } from './order.entity';
 import { toOrder } from './order-view';
@@ -9,11 +8,8 @@ import { toOrder } from './order-view';
 /** Order persistence. Every path is owner-scoped except the explicit admin listing. */
 @Injectable()
 export class OrdersStore {
-  readonly data: OwnedData;
-
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource, @Inject(SERVICE_RUNTIME) runtime: ServiceRuntime) {
-    this.data = new OwnedData(dataSource, { filterByOwner: runtime.config.lab.isOn('ownership'), roles: runtime.roles });
-  }
+  /** From OwnershipModule (through PlatformModule). */
+  constructor(readonly data: OwnedData) {}
 
   static async load(scope: OwnershipScope, id: string): Promise<Order | undefined> {
     const order = await scope.repository(OrderEntity).findOne({ id });

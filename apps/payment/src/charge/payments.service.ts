@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ShopError, isUuid, type ChargeRequest, type Payment, type Principal } from '@shop/contracts';
-import { DATA_SOURCE, SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '@shop/platform';
 import { OwnedData } from '@shop/security/ownership';
-import type { DataSource } from 'typeorm';
 import { decide, summarize } from './card-processor';
 import { assertChargeInput } from './charge-input';
 import { PaymentEntity } from './payment.entity';
@@ -23,14 +22,11 @@ function toPayment(entity: PaymentEntity): Payment {
 
 @Injectable()
 export class PaymentsService {
-  private readonly data: OwnedData;
-
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    /** From OwnershipModule (through PlatformModule). */
+    private readonly data: OwnedData,
     @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
-  ) {
-    this.data = new OwnedData(dataSource, { filterByOwner: runtime.config.lab.isOn('ownership'), roles: runtime.roles });
-  }
+  ) {}
 
   /**
    * Charges at most once per order. A retry with the same amount returns the

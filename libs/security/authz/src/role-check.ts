@@ -13,7 +13,8 @@ export class RoleCheck {
     private readonly events: SecurityEvents,
   ) {}
 
-  require(principal: Principal, role: Role): void {
+  /** Takes a passport's principal or, at the gateway, the access token's user. */
+  require(principal: Pick<Principal, 'sub'> & { readonly roles: readonly string[] }, role: Role): void {
     if (principal.roles.includes(role) || !this.enforced) return;
     this.events.emit('access_denied', { reason: 'missing_role', user: principal.sub, detail: { role } });
     throw new ShopError('AUTH.FORBIDDEN', `this needs the ${role} role`);

@@ -1,4 +1,5 @@
 export * from './owned-data';
 export * from './owned-repository';
-export * from './rls-policy';
 export * from './owner-column';
+export * from './ownership.module';
+export * from './rls-policy';
