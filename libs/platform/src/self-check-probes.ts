@@ -2,7 +2,7 @@ import { Client, Metadata, status as GrpcStatus, type ChannelCredentials, type S
 import { X509Certificate, randomBytes } from 'node:crypto';
 import { ERROR_CODE_METADATA_KEY, METADATA_KEYS } from '@shop/contracts';
 import { SHARED_CHANNEL_OPTIONS, type UnaryPipeline } from '@shop/grpc';
-import { createCertificateAuthority, issueLeafCertificate } from '@shop/security/pki';
+import { createUntrustedIdentityCertificate } from '@shop/security/pki';
 import type { DivertedEvent, SecurityEvents } from '@shop/security/audit';
 import { SELF_ASSERTED_CALLER_HEADER, XFCC_HEADER } from '@shop/security/transport-identity';
 
@@ -13,6 +13,7 @@ export interface ProbeOutcome {
   /** The shop's stable code from `x-error-code`, when the refusal carried one. */
   readonly shopCode?: string;
   readonly events: readonly DivertedEvent[];
+  readonly ms: number;
 }
 
 const PROBE_TIMEOUT_MS = 3000;
@@ -22,7 +23,8 @@ const PROBE_TIMEOUT_MS = 3000;
  * diverted to the outcome: the refusals are expected, so they must neither
  * page anyone nor count as attacks. Only this process knows the id.
  */
-async function diverting(events: SecurityEvents, send: (metadata: Metadata) => Promise<Omit<ProbeOutcome, 'events'>>): Promise<ProbeOutcome> {
+async function diverting(events: SecurityEvents, send: (metadata: Metadata) => Promise<Answer>): Promise<ProbeOutcome> {
+  const started = performance.now();
   const requestId = `startup-self-check-${randomBytes(16).toString('hex')}`;
   const seen: DivertedEvent[] = [];
   const restore = events.divert(requestId, (event) => seen.push(event));
@@ -30,13 +32,15 @@ async function diverting(events: SecurityEvents, send: (metadata: Metadata) => P
     const metadata = new Metadata();
     metadata.set(METADATA_KEYS.requestId, requestId);
     const outcome = await send(metadata);
-    return { ...outcome, events: seen };
+    return { ...outcome, events: seen, ms: Math.round(performance.now() - started) };
   } finally {
     restore();
   }
 }
 
-function outcomeOf(error: Partial<ServiceError> | null): Omit<ProbeOutcome, 'events'> {
+type Answer = Pick<ProbeOutcome, 'status' | 'shopCode'>;
+
+function outcomeOf(error: Partial<ServiceError> | null): Answer {
   if (!error) return { status: 'OK' };
   const shopCode = error.metadata?.get(ERROR_CODE_METADATA_KEY)[0];
   // A raw error that skipped the pipeline's mapping may carry a string code, or none.
@@ -76,13 +80,12 @@ export interface SyntheticPeer {
 }
 
 /**
- * A certificate naming `spiffeId`, signed by a throwaway CA: the in-process
- * probe skips the handshake, so only the identity it carries matters. The
- * service has no CA key of its own to sign with (and must not have one).
+ * A certificate naming `spiffeId` that no one trusts: the in-process probe
+ * skips the handshake, so only the identity it carries matters. The service
+ * holds no CA key to issue a real one (and must not).
  */
 export async function throwawayCertificate(spiffeId: string): Promise<X509Certificate> {
-  const ca = await createCertificateAuthority({ commonName: 'startup self-check (never trusted)', organization: 'hardened-shop' });
-  return new X509Certificate((await issueLeafCertificate(ca, { uris: [spiffeId] })).certPem);
+  return new X509Certificate(await createUntrustedIdentityCertificate(spiffeId));
 }
 
 function syntheticCall(path: string, metadata: Metadata, peer: SyntheticPeer): ServerUnaryCall<unknown, unknown> {

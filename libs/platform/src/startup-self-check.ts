@@ -1,3 +1,4 @@
+import type { Metadata } from '@grpc/grpc-js';
 import { X509Certificate } from 'node:crypto';
 import { HEALTH_V1, rpcPath } from '@shop/contracts';
 import type { ShopGrpcServer } from '@shop/grpc';
@@ -65,28 +66,25 @@ export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopG
     peerAuthz ? { status: 'PERMISSION_DENIED', shopCode: 'PEER.DENIED', event: 'peer_denied', reason, peer } : guarded ? passportMissing(peer) : { status: 'OK' };
 
   const pipeline = server.installedPipeline(path);
-  const failures: string[] = pipeline ? [] : [`no pipeline was installed for ${path}`];
-  const observed: Record<string, ProbeOutcome> = {};
+  const svid = transport.currentSvid();
   const host = ['0.0.0.0', '::', ''].includes(config.bindHost) ? '127.0.0.1' : config.bindHost;
-  observed['wire'] = await probeOverTheWire(events, {
-    address: `${host}:${config.ports.grpc}`,
-    path,
-    credentials: transport.channelCredentials(config.service),
-    decorate: (metadata) => transport.decorateOutboundMetadata(metadata),
-  });
-  failures.push(...mismatches('wire', observed['wire'], refusedAsPeer(ownPeer, transport.mode === 'mesh' ? 'no_xfcc' : 'not_allowed')));
+  const probes: Array<{ name: string; run: () => Promise<ProbeOutcome>; want: Expectation }> = [];
+  const wire = { address: `${host}:${config.ports.grpc}`, path, credentials: transport.channelCredentials(config.service) };
+  const decorate = (metadata: Metadata) => transport.decorateOutboundMetadata(metadata);
+  probes.push({ name: 'wire', run: () => probeOverTheWire(events, { ...wire, decorate }), want: refusedAsPeer(ownPeer, transport.mode === 'mesh' ? 'no_xfcc' : 'not_allowed') });
   if (pipeline) {
-    const svid = transport.currentSvid();
     const ownCertificate = svid ? new X509Certificate(svid.cert) : undefined;
-    observed['peer'] = await probeInProcess(events, pipeline, path, { spiffeId: self, certificate: ownCertificate });
-    failures.push(...mismatches('peer', observed['peer'], refusedAsPeer(self, 'not_allowed')));
-    if (guarded) {
-      const caller = spiffeIdOf(guarded.callers[0], config.trustDomain);
-      const allowed: SyntheticPeer = { spiffeId: caller, certificate: svid ? await throwawayCertificate(caller) : undefined };
-      observed['passport'] = await probeInProcess(events, pipeline, path, allowed);
-      failures.push(...mismatches('passport', observed['passport'], passportMissing(caller)));
-    }
+    probes.push({ name: 'peer', run: () => probeInProcess(events, pipeline, path, { spiffeId: self, certificate: ownCertificate }), want: refusedAsPeer(self, 'not_allowed') });
   }
+  if (pipeline && guarded) {
+    const caller = spiffeIdOf(guarded.callers[0], config.trustDomain);
+    const allowed = async (): Promise<SyntheticPeer> => ({ spiffeId: caller, certificate: svid ? await throwawayCertificate(caller) : undefined });
+    probes.push({ name: 'passport', run: async () => probeInProcess(events, pipeline, path, await allowed()), want: passportMissing(caller) });
+  }
+  // Concurrently: each probe has its own request id, and the wire probe mostly waits on the handshake.
+  const outcomes = await Promise.all(probes.map((probe) => probe.run()));
+  const observed = Object.fromEntries(probes.map((probe, i) => [probe.name, outcomes[i]]));
+  const failures = [...(pipeline ? [] : [`no pipeline was installed for ${path}`]), ...probes.flatMap((probe, i) => mismatches(probe.name, outcomes[i], probe.want))];
 
   const report = { rpc: path, transport: transport.mode, labDisabled: config.lab.disabledControls, observed, ms: Math.round(performance.now() - started) };
   if (failures.length > 0) {
