@@ -39,6 +39,9 @@ const SERVER_FAULTS: ReadonlySet<GrpcStatus> = new Set([
   GrpcStatus.DATA_LOSS,
 ]);
 
+/** A unary method as grpc-js calls it. */
+export type UnaryPipeline = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => Promise<void>;
+
 type NestMethodHandler = (data: unknown, metadata: unknown, call: unknown) => Promise<unknown>;
 
 /**
@@ -73,6 +76,8 @@ function deadlineOf(call: ServerUnaryCall<unknown, unknown>): number | undefined
  */
 export class ShopGrpcServer extends ServerGrpc {
   private inflight = 0;
+  /** RPC path -> the function Nest handed grpc-js for it: what the startup self-check calls in-process. */
+  private readonly installed = new Map<string, UnaryPipeline>();
 
   constructor(private readonly shop: ShopGrpcServerOptions) {
     super(shop.grpc);
@@ -84,7 +89,18 @@ export class ShopGrpcServer extends ServerGrpc {
     if (protoNativeHandler.requestStream || protoNativeHandler.responseStream) {
       throw new Error(`streaming RPC ${protoNativeHandler.path ?? ''} is not supported: the call guards only cover unary calls`);
     }
-    return super.createServiceMethod(methodHandler, protoNativeHandler, streamType as never);
+    const method = super.createServiceMethod(methodHandler, protoNativeHandler, streamType as never);
+    if (protoNativeHandler.path) this.installed.set(protoNativeHandler.path, method as UnaryPipeline);
+    return method;
+  }
+
+  /**
+   * What grpc-js runs for `path`: this class's pipeline if Nest still calls
+   * `createUnaryServiceMethod`, Nest's bare handler if an upgrade stopped doing
+   * so (libs/platform/src/startup-self-check.ts tells the two apart).
+   */
+  installedPipeline(path: string): UnaryPipeline | undefined {
+    return this.installed.get(path);
   }
 
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- signature of Nest's ServerGrpc

@@ -21,6 +21,7 @@ import { RethrowRpcFilter } from './rethrow-rpc.filter';
 import { publishSecurityEvents } from './security-event-stream';
 import type { DatabaseDefinition, GrpcServiceDefinition } from './service-definition';
 import type { ServiceRuntime } from './service-runtime';
+import { runStartupSelfCheck } from './startup-self-check';
 
 function credentialsOf(runtime: ServiceRuntime, role: 'runtime' | 'owner'): DatabaseCredentials {
   return role === 'runtime'
@@ -128,6 +129,8 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new RethrowRpcFilter());
   await app.listen();
+  // Before anything reports ready: the guards this process serves must refuse what they should.
+  await runStartupSelfCheck(runtime, server);
 
   const ops = await startOpsServer({
     host: config.bindHost,

@@ -37,4 +37,19 @@ describe('SecurityEvents', () => {
     events.emit('passport_invalid', { reason: 'missing', peer: 'spiffe://evil.example/ns/x/sa/random-1234' });
     expect(await tokenFailures(metrics)).toEqual([{ kind: 'passport', source: 'unknown', reason: 'missing', value: 1 }]);
   });
+
+  it('hands the events of a diverted request id to its observer only, and stops when told', async () => {
+    const { lines, metrics, events } = setUp();
+    const seen: unknown[] = [];
+    const peer = 'spiffe://shop.local/ns/shop/sa/payment';
+    const emitAs = (requestId: string) => requestContext.run({ requestId, traceparent: TRACEPARENT, peer }, () => events.emit('peer_denied', { reason: 'not_allowed' }));
+    const restore = events.divert('startup-self-check-0123456789', (event) => seen.push(event));
+    emitAs('startup-self-check-0123456789');
+    emitAs('req-12345678');
+    restore();
+    emitAs('startup-self-check-0123456789');
+    expect(seen).toEqual([{ event: 'peer_denied', reason: 'not_allowed', peer }]);
+    expect(lines.map((line) => line['correlationId'])).toEqual(['req-12345678', 'startup-self-check-0123456789']);
+    expect((await metrics.securityEvents.get()).values.map((v) => v.value)).toEqual([2]);
+  });
 });

@@ -32,6 +32,13 @@ export interface SecurityEventFields {
   readonly detail?: Readonly<Record<string, string | number | boolean>>;
 }
 
+/** An event taken out of the audit trail by `divert`, with what the observer needs to judge it. */
+export interface DivertedEvent {
+  readonly event: SecurityEventName;
+  readonly reason: string;
+  readonly peer: string | undefined;
+}
+
 /**
  * Emits security events as structured JSON log lines (`securityEvent` field)
  * and counts them in `shop_security_events_total{event,reason}`.
@@ -40,6 +47,8 @@ export interface SecurityEventFields {
  */
 export class SecurityEvents {
   private readonly sinks: SecurityEventSink[] = [];
+  /** Request id -> where that request's events go instead (the startup self-check's own probes). */
+  private readonly diverted = new Map<string, (event: DivertedEvent) => void>();
 
   constructor(
     private readonly logger: Logger,
@@ -52,8 +61,21 @@ export class SecurityEvents {
     this.sinks.push(sink);
   }
 
+  /**
+   * Hands the events of the request with this id to `observer` instead of
+   * logging and counting them, until the returned function is called. For the
+   * startup self-check, whose refused probe calls must not page anyone: the id
+   * is random and single-use, so no other caller can have its events hidden.
+   */
+  divert(requestId: string, observer: (event: DivertedEvent) => void): () => void {
+    this.diverted.set(requestId, observer);
+    return () => this.diverted.delete(requestId);
+  }
+
   emit(event: SecurityEventName, fields: SecurityEventFields): void {
     const ctx = requestContext.current();
+    const observer = ctx && this.diverted.get(ctx.requestId);
+    if (observer) return observer({ event, reason: fields.reason, peer: fields.peer ?? ctx.peer });
     this.metrics.securityEvents.inc({ event, reason: fields.reason });
     this.countTokenFailure(event, fields, ctx?.peer);
     const line = {

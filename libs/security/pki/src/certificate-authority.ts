@@ -102,3 +102,21 @@ export async function issueLeafCertificate(ca: CertificateAuthority, options: Le
   });
   return { certPem: cert.toString('pem'), keyPem: keyToPem(keys.privateKey) };
 }
+
+/**
+ * A self-signed certificate whose only content is one URI SAN: no chain
+ * trusts it, so it can never complete a handshake. For code that hands a
+ * parsed identity to a check without TLS (the startup self-check's synthetic
+ * caller); one key pair and one signature, no CA.
+ */
+export async function createUntrustedIdentityCertificate(uri: string): Promise<string> {
+  const keys = await generateKeys();
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    name: [{ CN: ['untrusted identity'] }],
+    keys,
+    notAfter: new Date(Date.now() + HOUR),
+    signingAlgorithm: EC_P256,
+    extensions: [new x509.SubjectAlternativeNameExtension([{ type: 'url', value: uri }], false)],
+  });
+  return cert.toString('pem');
+}
