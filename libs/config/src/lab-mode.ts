@@ -36,7 +36,7 @@ export const LAB_SWITCH_READERS: Readonly<Record<LabControl, readonly string[]>>
   passport: ['libs/platform/src/run-grpc-service.ts'],
   'passport-binding': ['libs/platform/src/run-grpc-service.ts'],
   // `migrate` enables or disables row-level security on the owned tables.
-  rls: ['libs/platform/src/run-grpc-service.ts'],
+  rls: ['libs/platform/src/database-commands.ts'],
   // OwnershipModule builds the one OwnedData (with or without the owner filter) that services inject.
   ownership: ['libs/security/ownership/src/ownership.module.ts'],
   // The RoleCheck in ServiceRuntime: every service's role checks and the gateway's AccessRequirementsGuard.

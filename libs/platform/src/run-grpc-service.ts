@@ -6,72 +6,19 @@ import { Logger } from 'nestjs-pino';
 import { HEALTH_V1 } from '@shop/contracts';
 import { PROTO_LOADER_OPTIONS, SHARED_CHANNEL_OPTIONS, ShopGrpcServer } from '@shop/grpc';
 import { startOpsServer } from '@shop/observability';
-import { createServiceDataSource, setRowLevelSecurity } from '@shop/persistence';
 import { PeerAuthorizationGuard } from '@shop/security/authz';
-import { ownedTables } from '@shop/security/ownership';
 import { PassportGuard, PassportVerifier } from '@shop/security/passport';
-import { SECRET_FILES, SecretFiles, migrationSecretsDirOf, readDatabaseCredentials, type DatabaseCredentials } from '@shop/security/secrets';
 import { SERVICES } from '@shop/topology';
-import type { DataSource } from 'typeorm';
 import { buildRuntime } from './build-runtime';
+import { credentialsOf, migrate, openDatabase, seed } from './database-commands';
 import { DatabaseCredentialsReloader } from './database-credentials-reloader';
 import { HealthController } from './health.controller';
 import { PlatformModule } from './platform.module';
 import { RethrowRpcFilter } from './rethrow-rpc.filter';
 import { publishSecurityEvents } from './security-event-stream';
-import type { DatabaseDefinition, GrpcServiceDefinition } from './service-definition';
+import type { GrpcServiceDefinition } from './service-definition';
 import type { ServiceRuntime } from './service-runtime';
 import { runStartupSelfCheck } from './startup-self-check';
-
-function credentialsOf(runtime: ServiceRuntime, role: 'runtime' | 'owner'): DatabaseCredentials {
-  return role === 'runtime'
-    ? readDatabaseCredentials(runtime.secrets, SECRET_FILES.runtimeDb)
-    : readDatabaseCredentials(new SecretFiles(migrationSecretsDirOf(runtime.secrets.dir)), SECRET_FILES.ownerDb);
-}
-
-async function openDatabase(runtime: ServiceRuntime, database: DatabaseDefinition, role: 'runtime' | 'owner', credentials = credentialsOf(runtime, role)): Promise<DataSource> {
-  const dataSource = createServiceDataSource({
-    credentials,
-    applicationName: `${runtime.config.service}-${role}`,
-    entities: database.entities,
-    migrations: database.migrations,
-    poolSize: role === 'runtime' ? 10 : 1,
-  });
-  return dataSource.initialize();
-}
-
-/** `<service> migrate`: schema migrations as the owner role, then row-level security on (or off in lab mode). */
-async function migrate(runtime: ServiceRuntime, database: DatabaseDefinition): Promise<void> {
-  const rowLevelSecurity = runtime.config.lab.isOn('rls');
-  const dataSource = await openDatabase(runtime, database, 'owner');
-  try {
-    const applied = await dataSource.runMigrations({ transaction: 'all' });
-    const tables = ownedTables(database.entities);
-    if (tables.length > 0) {
-      const runner = dataSource.createQueryRunner();
-      try {
-        await setRowLevelSecurity(runner, tables, rowLevelSecurity);
-      } finally {
-        await runner.release();
-      }
-    }
-    runtime.logger.info({ applied: applied.map((m) => m.name), rowLevelSecurity }, 'migrated');
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-/** `<service> seed`: demo data, never in production. */
-async function seed(runtime: ServiceRuntime, database: DatabaseDefinition): Promise<void> {
-  if (runtime.config.env === 'production') throw new Error('refusing to seed demo data with SHOP_ENV=production');
-  if (!database.seed) return;
-  const dataSource = await openDatabase(runtime, database, 'owner');
-  try {
-    await database.seed(dataSource, runtime);
-  } finally {
-    await dataSource.destroy();
-  }
-}
 
 /** How long a stopping service waits for its in-flight calls before it exits anyway. */
 const SERVICE_STOP_BOUND_MS = 10_000;
@@ -89,6 +36,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
   const verifier = new PassportVerifier(runtime.secrets, config.trustDomain, config.env === 'production').watch((error) =>
     logger.error({ err: error }, 'passport key reload failed; keeping the previous keys'),
   );
+  const peerAuthzEnforced = config.lab.isOn('peer-authz');
   const server = new ShopGrpcServer({
     grpc: {
       url: `${config.bindHost}:${config.ports.grpc}`,
@@ -105,7 +53,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
       new PeerAuthorizationGuard({
         server: config.service,
         trustDomain: config.trustDomain,
-        enforced: config.lab.isOn('peer-authz'),
+        enforced: peerAuthzEnforced,
         events,
       }),
       new PassportGuard({
@@ -130,7 +78,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
   app.useGlobalFilters(new RethrowRpcFilter());
   await app.listen();
   // Before anything reports ready: the guards this process serves must refuse what they should.
-  await runStartupSelfCheck(runtime, server);
+  await runStartupSelfCheck(runtime, server, { peerAuthz: peerAuthzEnforced });
 
   const ops = await startOpsServer({
     host: config.bindHost,

@@ -53,14 +53,15 @@ function mismatches(probe: string, outcome: ProbeOutcome, want: Expectation): st
  *    hold: the passport guard must refuse.
  * Throws (the service exits 1, never ready) when any probe disagrees.
  */
-export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopGrpcServer): Promise<void> {
+export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopGrpcServer, enforced: { readonly peerAuthz: boolean }): Promise<void> {
   const started = performance.now();
   const { config, events, transport, logger } = runtime;
   const self = spiffeIdOf(config.service, config.trustDomain);
   // The first RPC needing a passport that we may not call ourselves; health (harmless) when none does.
   const guarded = policiesOf(config.service).find((p) => !p.public && p.callers.length > 0 && !p.callers.includes(config.service));
   const path = guarded?.path ?? rpcPath(HEALTH_V1, 'Check');
-  const peerAuthz = config.lab.isOn('peer-authz');
+  // What serve() configured the guard with: the lab switch is read once, there.
+  const peerAuthz = enforced.peerAuthz;
   const ownPeer = transport.mode === 'mesh' ? undefined : self;
   const refusedAsPeer = (peer: string | undefined, reason: string): Expectation =>
     peerAuthz ? { status: 'PERMISSION_DENIED', shopCode: 'PEER.DENIED', event: 'peer_denied', reason, peer } : guarded ? passportMissing(peer) : { status: 'OK' };
