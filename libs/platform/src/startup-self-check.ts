@@ -87,7 +87,7 @@ export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopG
   const observed = Object.fromEntries(probes.map((probe, i) => [probe.name, outcomes[i]]));
   const failures = [...(pipeline ? [] : [`no pipeline was installed for ${path}`]), ...probes.flatMap((probe, i) => mismatches(probe.name, outcomes[i], probe.want))];
 
-  const report = { rpc: path, transport: transport.mode, labDisabled: config.lab.disabledControls, observed, ms: Math.round(performance.now() - started) };
+  const report = { probedRpc: path, transport: transport.mode, labDisabled: config.lab.disabledControls, observed, ms: Math.round(performance.now() - started) };
   if (failures.length > 0) {
     logger.error({ code: SELF_CHECK_FAILED, failures, ...report }, `${SELF_CHECK_FAILED}: the call pipeline does not enforce what it should; refusing to start`);
     throw new Error(`${SELF_CHECK_FAILED}: ${failures.join('; ')}`);
