@@ -77,7 +77,7 @@ CA="--cacert .compose/web-ca.pem"; API=https://localhost:8443
 curl -fsS $CA $API/api/v1/products | jq -e '.items | length > 0' >/dev/null
 TOKEN=$(curl -fsS $CA -H 'content-type: application/json' \
   -d '{"email":"alice@shop.local","password":"alice-demo-pass-1"}' $API/api/v1/auth/login | jq -r .accessToken)
-order=$(curl -fsS $CA -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -H "Idempotency-Key: $(uuidgen)" \
+order=$(curl -fsS $CA -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -H "Idempotency-Key: $(node -p 'crypto.randomUUID()')" \
   -d '{"items":[{"productId":"6f1c8a52-0b8e-4c1e-9a51-000000000001","quantity":1}],
        "payment":{"cardNumber":"4242424242424242","expMonth":12,"expYear":2030,"cvc":"123"}}' $API/api/v1/orders)
 echo "order: $order"
