@@ -30,15 +30,17 @@ describe('accounts and sessions', () => {
   it('answers a taken email exactly like a new one, in about the same time', async () => {
     const taken = [];
     const fresh = [];
-    for (let n = 0; n < 8; n++) {
+    // The first pairs warm both paths up (JIT, pools: up to 5x slower, unevenly); only the rest are timed.
+    const warmup = 3;
+    for (let n = 0; n < warmup + 10; n++) {
       // Interleaved, so drift in the machine's load hits both sides alike.
       let start = performance.now();
       const takenAnswer = await register(ALICE.email);
-      taken.push(performance.now() - start);
+      if (n >= warmup) taken.push(performance.now() - start);
       const email = `new-${randomUUID().slice(0, 8)}@shop.test`;
       start = performance.now();
       const freshAnswer = await register(email);
-      fresh.push(performance.now() - start);
+      if (n >= warmup) fresh.push(performance.now() - start);
       expect([takenAnswer.status, takenAnswer.body]).toEqual([201, { email: ALICE.email }]);
       expect([freshAnswer.status, freshAnswer.body]).toEqual([201, { email }]);
     }
