@@ -10,28 +10,57 @@ async function newSigningKey(): Promise<EcJwk> {
   return { ...(jwk as Omit<EcJwk, 'kid' | 'alg' | 'use'>), kid, alg: 'ES256', use: 'sig' };
 }
 
+function readPrivateSet(dir: string, name: string): EcJwk[] {
+  return readJwkSet(new SecretFiles(dir), name, { kind: 'private', refuseDevMaterial: false });
+}
+
+function writePrivateSet(dir: string, name: string, keys: readonly EcJwk[]): void {
+  writeFileAtomic(join(dir, name), JSON.stringify({ keys }, null, 2), 0o600);
+}
+
 /**
  * Makes sure `dir/name` holds a private ES256 signing set, creating one when
  * missing. Returns the set (first key = current).
  */
 export async function ensureSigningKeys(dir: string, name: string): Promise<EcJwk[]> {
-  const files = new SecretFiles(dir);
-  if (existsSync(join(dir, name))) return readJwkSet(files, name, { kind: 'private', refuseDevMaterial: false });
+  if (existsSync(join(dir, name))) return readPrivateSet(dir, name);
   const keys = [await newSigningKey()];
-  writeFileAtomic(join(dir, name), JSON.stringify({ keys }, null, 2), 0o600);
+  writePrivateSet(dir, name, keys);
   return keys;
 }
 
 /**
- * Rotates a signing set: a new key becomes current and the previous current
- * key stays in the set so tokens it signed still verify until they expire.
+ * Step 1 of a rotation: adds a new key to the set SECOND, so it does not sign
+ * yet. Publish the returned set's public keys to every verifier, wait until
+ * each has loaded it, then promote it: no verifier ever sees an unknown kid.
+ */
+export async function stageSigningKey(dir: string, name: string): Promise<EcJwk[]> {
+  const [current, ...older] = readPrivateSet(dir, name);
+  const keys = [current, await newSigningKey(), ...older];
+  writePrivateSet(dir, name, keys);
+  return keys;
+}
+
+/**
+ * Step 2: the staged key becomes current (first) and the previous current key
+ * stays in the set, so what it signed still verifies until it expires.
+ */
+export function promoteSigningKey(dir: string, name: string, kid: string): EcJwk[] {
+  const keys = readPrivateSet(dir, name);
+  const staged = keys.find((key) => key.kid === kid);
+  if (!staged) throw new Error(`${name} holds no key ${kid}: stage it first`);
+  const promoted = [staged, ...keys.filter((key) => key !== staged)];
+  writePrivateSet(dir, name, promoted);
+  return promoted;
+}
+
+/**
+ * Both steps at once, for a set whose verifiers look an unknown kid up
+ * themselves (the gateway re-reads auth's JWKS); passports need the two steps.
  */
 export async function rotateSigningKeys(dir: string, name: string): Promise<EcJwk[]> {
-  const files = new SecretFiles(dir);
-  const [current] = readJwkSet(files, name, { kind: 'private', refuseDevMaterial: false });
-  const keys = [await newSigningKey(), current];
-  writeFileAtomic(join(dir, name), JSON.stringify({ keys }, null, 2), 0o600);
-  return keys;
+  const staged = await stageSigningKey(dir, name);
+  return promoteSigningKey(dir, name, staged[1].kid);
 }
 
 export function writePublicKeys(path: string, keys: readonly EcJwk[]): void {

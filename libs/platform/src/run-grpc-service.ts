@@ -33,8 +33,9 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
   const dataSource = definition.database ? await openDatabase(runtime, definition.database, 'runtime', initial) : undefined;
   const credentials = dataSource && initial ? new DatabaseCredentialsReloader(runtime, dataSource, initial).start() : undefined;
 
-  const verifier = new PassportVerifier(runtime.secrets, config.trustDomain, config.env === 'production').watch((error) =>
-    logger.error({ err: error }, 'passport key reload failed; keeping the previous keys'),
+  const verifier = new PassportVerifier(runtime.secrets, config.trustDomain, config.env === 'production').watch(
+    (error) => logger.error({ err: error }, 'passport key reload failed; keeping the previous keys'),
+    (kids) => logger.info({ kids }, 'passport verify keys reloaded'),
   );
   const peerAuthzEnforced = config.lab.isOn('peer-authz');
   const server = new ShopGrpcServer({

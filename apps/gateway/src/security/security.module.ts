@@ -52,8 +52,9 @@ import { PASSPORT_MINTER, REVOCATION_ENFORCED, TOKEN_DENYLIST } from './security
       provide: PASSPORT_MINTER,
       inject: [SERVICE_RUNTIME],
       useFactory: async (runtime: ServiceRuntime) =>
-        (await PassportMinter.create(runtime.secrets, runtime.config.trustDomain, runtime.config.env === 'production')).watch((error) =>
-          runtime.logger.error({ err: error }, 'passport key reload failed; keeping the previous key'),
+        (await PassportMinter.create(runtime.secrets, runtime.config.trustDomain, runtime.config.env === 'production')).watch(
+          (error) => runtime.logger.error({ err: error }, 'passport key reload failed; keeping the previous key'),
+          (kid) => runtime.logger.info({ kid }, 'passport signing key reloaded'),
         ),
     },
   ],

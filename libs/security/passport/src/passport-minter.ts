@@ -44,9 +44,9 @@ export class PassportMinter {
   }
 
   /** Follows key rotation on disk: the first key of the set signs. */
-  watch(onError: (error: Error) => void): this {
+  watch(onError: (error: Error) => void, onReloaded: (kid: string) => void = () => undefined): this {
     this.stopWatching = this.files.watch([SECRET_FILES.passportSigningKeys], () => {
-      this.loadKeys().catch(onError);
+      this.loadKeys().then(() => onReloaded(this.signing.kid), onError);
     });
     return this;
   }

@@ -47,6 +47,8 @@ function maxAgeFor(token: string): number {
  */
 export class PassportVerifier {
   private keys!: ReturnType<typeof createLocalJWKSet>;
+  /** The kids this verifier trusts now: logged on reload, so a rotation can wait for every hop. */
+  kids: readonly string[] = [];
   private stopWatching?: () => void;
   private readonly issuer: string;
 
@@ -59,10 +61,11 @@ export class PassportVerifier {
     this.loadKeys();
   }
 
-  watch(onError: (error: Error) => void): this {
+  watch(onError: (error: Error) => void, onReloaded: (kids: readonly string[]) => void = () => undefined): this {
     this.stopWatching = this.files.watch([SECRET_FILES.passportVerifyKeys], () => {
       try {
         this.loadKeys();
+        onReloaded(this.kids);
       } catch (error) {
         onError(error as Error);
       }
@@ -80,6 +83,7 @@ export class PassportVerifier {
       refuseDevMaterial: this.refuseDevMaterial,
     });
     this.keys = createLocalJWKSet({ keys: keys.map((k) => ({ ...k })) });
+    this.kids = keys.map((k) => k.kid);
   }
 
   async verify(token: string): Promise<Principal> {
