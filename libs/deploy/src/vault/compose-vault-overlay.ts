@@ -1,35 +1,14 @@
 import { stringify } from 'yaml';
-import { SECRET_FILES } from '@shop/security/secrets';
-import { SERVICES, SERVICE_NAMES, type ServiceName } from '@shop/topology';
+import { SERVICES, SERVICE_NAMES } from '@shop/topology';
 import { DEPLOY } from '../deploy-settings';
 import { GENERATED_HEADER, type GeneratedFile } from '../generated-file';
 import { POSTGRES_IMAGE } from '../k8s/base/data-stores';
+import { agent } from './agent-service';
 import { COMPOSE_BASE } from './compose-base-names';
-import { VAULT, agentTemplatesOf } from './vault-material';
+import { APPROLE, BOOTSTRAP, RUNTIME_USER, VAULT_IMAGE, agentNameOf, agentNetworkOf, approleVolumeOf, hardened, type Service } from './overlay-parts';
+import { VAULT } from './vault-material';
 
 export const VAULT_OVERLAY_PATH = 'docker-compose.vault.yml';
-/** Pinned: the dev server, the init and the agents all run the same Vault. */
-export const VAULT_IMAGE = 'hashicorp/vault:1.20.4';
-const RUNTIME_USER = `${DEPLOY.runtimeUid}:${DEPLOY.runtimeGid}`;
-const BOOTSTRAP = '/vault/bootstrap';
-const APPROLE = '/vault/approle';
-
-type Service = Record<string, unknown>;
-
-/** What every container of the overlay gets, like the base's services. */
-const hardened = (): Service => ({
-  read_only: true,
-  cap_drop: ['ALL'],
-  security_opt: ['no-new-privileges:true'],
-  tmpfs: ['/tmp'],
-  pids_limit: 128,
-  mem_limit: '128m',
-});
-
-export const approleVolumeOf = (service: string) => `vault-approle-${service}`;
-export const agentNameOf = (service: string) => `vault-agent-${service}`;
-/** One internal network per agent: it reaches Vault, and nothing else reaches it. */
-const agentNetworkOf = (service: string) => `vault-${service}`;
 const databaseServices = () => SERVICE_NAMES.filter((service) => SERVICES[service].schema);
 
 /** Root for one thing only: a fresh root token and the AppRole folders, handed to the runtime uid. */
@@ -121,34 +100,6 @@ function init(): Service {
       'vault-db-admin': { condition: 'service_completed_successfully' },
     },
     networks: ['vault-init'],
-    ...hardened(),
-  };
-}
-
-/**
- * One agent per service: its own AppRole (policy shop-<service>), its own
- * templates (vault/templates/<service>, mounted, not copied), rendering into
- * its service's secrets volume. Healthy once every file is there.
- */
-function agent(service: ServiceName): Service {
-  const folder = `${DEPLOY.secretsMount}/${service}`;
-  // platform-init's static db.json is already in the volume: only a rendered one has a lease.
-  const rendered = agentTemplatesOf(service).map((t) => (t.file === SECRET_FILES.runtimeDb ? `grep -q '"lease"' ${folder}/${t.file}` : `test -s ${folder}/${t.file}`));
-  return {
-    image: VAULT_IMAGE,
-    user: RUNTIME_USER,
-    command: ['agent', '-config=/vault/agent.hcl'],
-    entrypoint: ['vault'],
-    environment: { HOME: '/tmp' },
-    volumes: [
-      `./vault/agent/${service}.hcl:/vault/agent.hcl:ro`,
-      `./vault/templates/${service}:/vault/templates:ro`,
-      `${approleVolumeOf(service)}:${APPROLE}:ro`,
-      `${COMPOSE_BASE.secretsVolumeOf(service)}:${folder}`,
-    ],
-    healthcheck: { test: ['CMD', 'sh', '-c', rendered.join(' && ')], interval: '2s', timeout: '2s', retries: 60 },
-    depends_on: { 'vault-init': { condition: 'service_completed_successfully' } },
-    networks: [agentNetworkOf(service)],
     ...hardened(),
   };
 }
