@@ -6,7 +6,8 @@ import { session } from './session';
 import { loginView, registerView } from './views/account';
 import { adminImageView } from './views/admin-image';
 import { cartView } from './views/checkout';
-import { consoleView, stopConsole } from './views/console';
+import { consoleView } from './views/console';
+import { stopFeed } from './views/console-feed';
 import { adminOrdersView, orderView, ordersView } from './views/orders';
 import { catalogueView, productView } from './views/shop';
 import { problemText, type Flash, type View, type ViewContext } from './views/view';
@@ -71,7 +72,7 @@ async function show(): Promise<void> {
   // A message is shown once, by the next rendering (after an action or a go()).
   const message = flash;
   flash = undefined;
-  if (route.name !== 'console') stopConsole();
+  if (route.name !== 'console') stopFeed(); // leaving the console closes its event stream
   const ctx: ViewContext = {
     params: route.params,
     refresh: () => void show(),

@@ -1,6 +1,7 @@
 import { html, render, type TemplateResult } from 'lit-html';
 import { call } from '../api';
 import { session } from '../session';
+import { followEvents, type SecurityEvent } from './console-feed';
 import { problemText, signInFirst, type View } from './view';
 
 /** GET /api/v1/admin/console/overview */
@@ -10,19 +11,6 @@ interface Overview {
   readonly disabledControls: readonly string[];
   readonly edges: ReadonlyArray<{ from: string; to: string; rpcs: readonly string[]; controls: ReadonlyArray<{ control: string; on: boolean }> }>;
   readonly attacks: ReadonlyArray<{ id: string; title: string; controls: readonly string[] }>;
-}
-
-/** One security event, in the services' own log schema (libs/security/audit). */
-interface SecurityEvent {
-  readonly id: string;
-  readonly service: string;
-  readonly securityEvent: string;
-  readonly reason: string;
-  readonly time: number;
-  readonly correlationId?: string | null;
-  readonly operation?: string | null;
-  readonly peer?: string | null;
-  readonly user?: string | null;
 }
 
 interface AttackRun {
@@ -37,41 +25,7 @@ interface AttackRun {
 const MAX_SHOWN = 200;
 let events: SecurityEvent[] = [];
 let lastRun: AttackRun | undefined;
-let feed: AbortController | undefined;
 let feedState = 'connecting';
-
-export function stopConsole(): void {
-  feed?.abort();
-  feed = undefined;
-}
-
-/**
- * Server-sent events read with fetch, not EventSource: EventSource cannot send
- * an Authorization header, and the access token must not go into a URL or a
- * cookie. The stream is plain `data: JSON` lines separated by blank lines.
- */
-async function follow(onEvent: (event: SecurityEvent) => void, onState: (state: string) => void): Promise<void> {
-  feed = new AbortController();
-  const { signal } = feed;
-  const token = session.tokens?.accessToken ?? '';
-  const response = await fetch('/api/v1/admin/console/events', { headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token}` }, signal, credentials: 'omit' });
-  if (!response.ok || !response.body) return onState(`refused (${response.status})`);
-  onState('live');
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return onState('closed');
-    buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const frame = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = frame.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('');
-      if (data) onEvent(JSON.parse(data) as SecurityEvent);
-    }
-  }
-}
 
 function eventRow(e: SecurityEvent): TemplateResult {
   return html`<tr data-event=${e.securityEvent}>
@@ -161,10 +115,9 @@ export const consoleView: View = async () => {
         </section>`,
       host,
     );
-  stopConsole();
   events = [];
   feedState = 'connecting';
-  void follow(
+  void followEvents(
     (event) => {
       events = [event, ...events].slice(0, MAX_SHOWN * 2);
       redraw();
