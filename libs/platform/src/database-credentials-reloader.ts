@@ -2,20 +2,13 @@ import { createHash } from 'node:crypto';
 import type { ReadinessCheck } from '@shop/observability';
 import { CredentialProofError, currentPool, databaseReadinessCheck, installPool, openProvenPool } from '@shop/persistence';
 import { SECRET_FILES, SecretError, leaseExpiresAt, readDatabaseCredentials, sameLogin, type DatabaseCredentials } from '@shop/security/secrets';
+import { Rejection, checkReplacement } from './credential-rejection';
 import type { DataSource } from 'typeorm';
 import type { ServiceRuntime } from './service-runtime';
 
 export type ReloadOutcome = 'swapped' | 'renewed' | 'unchanged' | 'rejected';
 
-/** Transient causes are retried while the file stays the same; the others wait for a new file. */
-const RETRIED = new Set(['login_failed', 'unreachable']);
 const RETRY_MS = 3000;
-
-class Rejection extends Error {
-  constructor(readonly reason: string, message: string) {
-    super(message);
-  }
-}
 
 /**
  * Keeps a service's database pool on the credentials in `db.json` while they
@@ -120,12 +113,7 @@ export class DatabaseCredentialsReloader {
 
   private validated(): DatabaseCredentials {
     const next = readDatabaseCredentials(this.runtime.secrets, SECRET_FILES.runtimeDb);
-    // Entities are bound to the schema at start; another database or schema needs a restart.
-    if (next.database !== this.active.database || next.schema !== this.active.schema) {
-      throw new Rejection('wrong_database', `db.json names ${next.database}/${next.schema}, the service runs on ${this.active.database}/${this.active.schema}`);
-    }
-    const end = leaseExpiresAt(next);
-    if (end && end.getTime() <= Date.now()) throw new Rejection('lease_expired', `the lease of ${next.user} ended at ${end.toISOString()}`);
+    checkReplacement(next, this.active, Date.now());
     return next;
   }
 
@@ -146,7 +134,7 @@ export class DatabaseCredentialsReloader {
 
   private reject(rejection: Rejection, fingerprint: string): void {
     this.runtime.metrics.dbCredentialReloads.inc({ outcome: 'rejected', reason: rejection.reason });
-    this.retryAt = RETRIED.has(rejection.reason) ? Date.now() + RETRY_MS : undefined;
+    this.retryAt = rejection.retried ? Date.now() + RETRY_MS : undefined;
     const key = `${fingerprint}:${rejection.reason}`;
     if (this.reported === key) return;
     this.reported = key;
