@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Column, Entity, PrimaryColumn, type DataSource } from 'typeorm';
-import { readDevEnvironment } from '@shop/config';
+import { NestFactory } from '@nestjs/core';
+import { LabSwitches, readDevEnvironment } from '@shop/config';
 import { ShopError, type Principal, type Role } from '@shop/contracts';
 import { createServiceDataSource, dropDatabase, provisionDatabase, type AdminConnection } from '@shop/persistence';
 import { OwnedData, type RoleRequirement } from './owned-data';
+import { OwnershipModule } from './ownership.module';
 import { ownerPolicyStatements } from './rls-policy';
 
 /**
@@ -144,5 +146,23 @@ describe('ownerPolicyStatements', () => {
     expect(() => ownerPolicyStatements('notes; DROP TABLE notes')).toThrow(/bad identifier/);
     expect(() => ownerPolicyStatements('notes', 'owner_id = owner_id OR true')).toThrow(/bad identifier/);
     expect(ownerPolicyStatements('notes.notes')[2]).toContain('CREATE POLICY notes_notes_owner_all ON notes.notes');
+  });
+});
+
+describe('OwnershipModule: the one place the `ownership` switch is read', () => {
+  /** The OwnedData a service gets injected, from the module as PlatformModule imports it. */
+  async function injected(lab: LabSwitches): Promise<OwnedData> {
+    const app = await NestFactory.createApplicationContext(OwnershipModule.forDataSource({ dataSource, lab, roles }), { logger: false });
+    const data = app.get(OwnedData);
+    await app.close();
+    return data;
+  }
+
+  it('filters by owner when the switch is on, and not when the lab turns it off (RLS off, so the filter alone decides)', async () => {
+    await rls(false);
+    expect(await bobsView(await injected(LabSwitches.none()))).toEqual(blockedView);
+    const open = await bobsView(await injected(LabSwitches.parse('lab', 'ownership')));
+    expect(open).toMatchObject({ byId: "alice's", listed: true });
+    await owner.query(`UPDATE notes SET body = 'alice''s' WHERE id = $1`, [aliceNote]);
   });
 });
