@@ -15,7 +15,7 @@ const BREAKS = {
   // Nest stops routing unary methods through ShopGrpcServer.createUnaryServiceMethod: no guards run.
   'Nest skipping the guard chain': {
     // Every probe reaches a handler, which refuses without the guards' event.
-    probesFailing: ['passport', 'peer', 'wire'],
+    probesFailing: ['passport', 'peer', 'signature', 'wire'],
     preload: `
     const { ServerGrpc } = require(require.resolve('@nestjs/microservices', { paths: [${JSON.stringify(DIST_DIR)}] }));
     ServerGrpc.prototype.createServiceMethod = function (handler) { return ServerGrpc.prototype.createUnaryServiceMethod.call(this, handler); };`,
@@ -28,6 +28,14 @@ const BREAKS = {
     const grpc = require(require.resolve('@grpc/grpc-js', { paths: [${JSON.stringify(DIST_DIR)}] }));
     const { MtlsChannelCredentials } = require(${JSON.stringify(join(DIST_DIR, 'libs/security/transport-identity/src/mtls-channel-credentials.js'))});
     MtlsChannelCredentials.prototype._createSecureConnector = function (...args) { return grpc.credentials.createInsecure()._createSecureConnector(...args); };`,
+  },
+  // The passport verifier stops checking signatures (the lab's decode path used for real).
+  'the verifier skipping the signature check': {
+    // A passport is still required; only the forged one gets through.
+    probesFailing: ['signature'],
+    preload: `
+    const { PassportVerifier } = require(${JSON.stringify(join(DIST_DIR, 'libs/security/passport/src/passport-verifier.js'))});
+    PassportVerifier.prototype.verify = async function (token) { return this.decodeWithoutVerification(token); };`,
   },
 } as const;
 
@@ -92,6 +100,7 @@ describe('startup self-check', () => {
       const report = lines[passed]['selfCheck'] as { ms: number; observed: Record<string, { status: string; shopCode?: string; ms: number }> };
       expect(report.observed['wire']).toMatchObject({ status: 'PERMISSION_DENIED', shopCode: 'PEER.DENIED' });
       expect(report.observed['passport']).toMatchObject({ status: 'UNAUTHENTICATED', shopCode: 'PASSPORT.MISSING' });
+      expect(report.observed['signature']).toMatchObject({ status: 'UNAUTHENTICATED', shopCode: 'PASSPORT.INVALID' });
       costs[service] = { total: report.ms, ...Object.fromEntries(Object.entries(report.observed).map(([probe, outcome]) => [probe, outcome.ms])) };
     }
     process.stdout.write(`startup self-check cost per service (ms): ${JSON.stringify(costs)}\n`);
@@ -115,6 +124,9 @@ describe('startup self-check', () => {
     expect(copy.everReady).toBe(true);
     const passed = logLines(join(scratch, name, 'payment.log')).find((line) => String(line['msg']).startsWith('startup self-check passed'));
     expect(passed?.['selfCheck']).toMatchObject({ labDisabled, ...expected });
+    // With the passport check off, a forged passport would reach a handler: that probe is not sent.
+    const probes = Object.keys((passed?.['selfCheck'] as { observed: object }).observed);
+    expect(probes.includes('signature')).toBe(!labDisabled.includes('passport'));
     process.stdout.write(`payment with ${off} off, started alone: ${JSON.stringify(passed?.['selfCheck'])}\n`);
   });
 

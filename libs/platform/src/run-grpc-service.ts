@@ -37,7 +37,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
     (error) => logger.error({ err: error }, 'passport key reload failed; keeping the previous keys'),
     (kids) => logger.info({ kids }, 'passport verify keys reloaded'),
   );
-  const peerAuthzEnforced = config.lab.isOn('peer-authz');
+  const enforced = { peerAuthz: config.lab.isOn('peer-authz'), passport: config.lab.isOn('passport') };
   const server = new ShopGrpcServer({
     grpc: {
       url: `${config.bindHost}:${config.ports.grpc}`,
@@ -54,13 +54,13 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
       new PeerAuthorizationGuard({
         server: config.service,
         trustDomain: config.trustDomain,
-        enforced: peerAuthzEnforced,
+        enforced: enforced.peerAuthz,
         events,
       }),
       new PassportGuard({
         server: config.service,
         verifier,
-        enforced: config.lab.isOn('passport'),
+        enforced: enforced.passport,
         bindingEnforced: config.lab.isOn('passport-binding'),
         events,
       }),
@@ -79,7 +79,7 @@ async function serve(runtime: ServiceRuntime, definition: GrpcServiceDefinition)
   app.useGlobalFilters(new RethrowRpcFilter());
   await app.listen();
   // Before anything reports ready: the guards this process serves must refuse what they should.
-  await runStartupSelfCheck(runtime, server, { peerAuthz: peerAuthzEnforced });
+  await runStartupSelfCheck(runtime, server, { ...enforced, trustedKid: verifier.kids[0] });
 
   const ops = await startOpsServer({
     host: config.bindHost,

@@ -77,6 +77,8 @@ export interface SyntheticPeer {
   readonly spiffeId: string;
   /** DER of a certificate naming `spiffeId`; needed in mtls mode only. */
   readonly certificate?: X509Certificate;
+  /** The passport the call carries, if any. */
+  readonly passport?: string;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function throwawayCertificate(spiffeId: string): Promise<X509Certif
 function syntheticCall(path: string, metadata: Metadata, peer: SyntheticPeer): ServerUnaryCall<unknown, unknown> {
   metadata.set(XFCC_HEADER, `URI=${peer.spiffeId}`);
   metadata.set(SELF_ASSERTED_CALLER_HEADER, peer.spiffeId);
+  if (peer.passport) metadata.set(METADATA_KEYS.passport, peer.passport);
   const sslPeerCertificate = peer.certificate ? { raw: peer.certificate.raw, fingerprint256: peer.certificate.fingerprint256 } : undefined;
   const call = {
     request: {},

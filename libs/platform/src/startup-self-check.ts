@@ -3,6 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { HEALTH_V1, rpcPath } from '@shop/contracts';
 import type { ShopGrpcServer } from '@shop/grpc';
 import { policiesOf, spiffeIdOf } from '@shop/topology';
+import { forgedPassport } from './forged-passport';
 import { probeInProcess, probeOverTheWire, throwawayCertificate, type ProbeOutcome, type SyntheticPeer } from './self-check-probes';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -51,9 +52,19 @@ function mismatches(probe: string, outcome: ProbeOutcome, want: Expectation): st
  *  - peer: the same, in-process, through the pipeline Nest installed.
  *  - passport: in-process as an allowed caller, whose certificate we cannot
  *    hold: the passport guard must refuse.
+ *  - signature: the same caller with a passport right in every claim but
+ *    signed by a made-up key under a trusted kid: the verifier must refuse it.
+ *    Skipped when the lab switches the passport check off (it would reach a handler).
  * Throws (the service exits 1, never ready) when any probe disagrees.
  */
-export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopGrpcServer, enforced: { readonly peerAuthz: boolean }): Promise<void> {
+export interface EnforcedChecks {
+  readonly peerAuthz: boolean;
+  readonly passport: boolean;
+  /** A kid the passport verifier trusts now, for the forged passport. */
+  readonly trustedKid: string;
+}
+
+export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopGrpcServer, enforced: EnforcedChecks): Promise<void> {
   const started = performance.now();
   const { config, events, transport, logger } = runtime;
   const self = spiffeIdOf(config.service, config.trustDomain);
@@ -81,6 +92,11 @@ export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopG
     const caller = spiffeIdOf(guarded.callers[0], config.trustDomain);
     const allowed = async (): Promise<SyntheticPeer> => ({ spiffeId: caller, certificate: svid ? await throwawayCertificate(caller) : undefined });
     probes.push({ name: 'passport', run: async () => probeInProcess(events, pipeline, path, await allowed()), want: passportMissing(caller) });
+    if (enforced.passport) {
+      const forged = async (): Promise<SyntheticPeer> => ({ ...(await allowed()), passport: await forgedPassport(guarded, config.trustDomain, enforced.trustedKid) });
+      const badSignature = { status: 'UNAUTHENTICATED', shopCode: 'PASSPORT.INVALID', event: 'passport_invalid', reason: 'bad_signature', peer: caller };
+      probes.push({ name: 'signature', run: async () => probeInProcess(events, pipeline, path, await forged()), want: badSignature });
+    }
   }
   // Concurrently: each probe has its own request id, and the wire probe mostly waits on the handshake.
   const outcomes = await Promise.all(probes.map((probe) => probe.run()));
