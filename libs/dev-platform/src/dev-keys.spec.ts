@@ -21,6 +21,13 @@ describe('signing key rotation in two steps', () => {
     expect(kidsOnDisk(dir)).toEqual([staged[1].kid, current.kid]);
   });
 
+  it('keeps every older key through a rotation: removing one is a manual step', async () => {
+    const [first] = await ensureSigningKeys(dir, NAME);
+    const second = await rotateSigningKeys(dir, NAME);
+    const third = await rotateSigningKeys(dir, NAME);
+    expect(kidsOnDisk(dir)).toEqual([third[0].kid, second[0].kid, first.kid]);
+  });
+
   it('refuses to promote a kid the set does not hold, and leaves the file as it was', async () => {
     const [current] = await ensureSigningKeys(dir, NAME);
     expect(() => promoteSigningKey(dir, NAME, 'dev-never-staged')).toThrow(/stage it first/);

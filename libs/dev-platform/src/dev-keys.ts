@@ -42,8 +42,9 @@ export async function stageSigningKey(dir: string, name: string): Promise<EcJwk[
 }
 
 /**
- * Step 2: the staged key becomes current (first) and the previous current key
- * stays in the set, so what it signed still verifies until it expires.
+ * Step 2: the staged key becomes current (first). Every other key stays in the
+ * set, so what they signed still verifies; removing one is a manual step, once
+ * its longest-lived token (a 7-day compensation passport) has expired.
  */
 export function promoteSigningKey(dir: string, name: string, kid: string): EcJwk[] {
   const keys = readPrivateSet(dir, name);

@@ -39,12 +39,20 @@ function mismatches(probe: string, outcome: ProbeOutcome, want: Expectation): st
   return problems;
 }
 
+/** What serve() configured the guards with (the lab switches are read once, there). */
+export interface EnforcedChecks {
+  readonly peerAuthz: boolean;
+  readonly passport: boolean;
+  /** A kid the passport verifier trusts now, for the forged passport. */
+  readonly trustedKid: string;
+}
+
 /**
  * Proves, after `app.listen()` and before the ops server reports ready, that
  * the call pipeline this process actually serves still enforces what the lab
  * switches say (upgrades of Nest or grpc-js could skip the overrides that
- * install it without an error). Probes, each with no passport and an empty
- * request, so no handler runs while the guards work:
+ * install it without an error). Probes, each with an empty request and no
+ * valid passport, so no handler runs while the guards work:
  *  - wire: a real call to our own port over the shop's client credentials.
  *    Our own workload is on no allow-list of its own RPCs, so peer-authz must
  *    refuse it, and its event must name our SPIFFE ID: the server read it
@@ -57,13 +65,6 @@ function mismatches(probe: string, outcome: ProbeOutcome, want: Expectation): st
  *    Skipped when the lab switches the passport check off (it would reach a handler).
  * Throws (the service exits 1, never ready) when any probe disagrees.
  */
-export interface EnforcedChecks {
-  readonly peerAuthz: boolean;
-  readonly passport: boolean;
-  /** A kid the passport verifier trusts now, for the forged passport. */
-  readonly trustedKid: string;
-}
-
 export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopGrpcServer, enforced: EnforcedChecks): Promise<void> {
   const started = performance.now();
   const { config, events, transport, logger } = runtime;
@@ -71,7 +72,6 @@ export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopG
   // The first RPC needing a passport that we may not call ourselves; health (harmless) when none does.
   const guarded = policiesOf(config.service).find((p) => !p.public && p.callers.length > 0 && !p.callers.includes(config.service));
   const path = guarded?.path ?? rpcPath(HEALTH_V1, 'Check');
-  // What serve() configured the guard with: the lab switch is read once, there.
   const peerAuthz = enforced.peerAuthz;
   const ownPeer = transport.mode === 'mesh' ? undefined : self;
   const refusedAsPeer = (peer: string | undefined, reason: string): Expectation =>
@@ -90,7 +90,9 @@ export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopG
   }
   if (pipeline && guarded) {
     const caller = spiffeIdOf(guarded.callers[0], config.trustDomain);
-    const allowed = async (): Promise<SyntheticPeer> => ({ spiffeId: caller, certificate: svid ? await throwawayCertificate(caller) : undefined });
+    // One throwaway certificate for both probes that present the allowed caller.
+    const certificate = svid ? throwawayCertificate(caller) : undefined;
+    const allowed = async (): Promise<SyntheticPeer> => ({ spiffeId: caller, certificate: await certificate });
     probes.push({ name: 'passport', run: async () => probeInProcess(events, pipeline, path, await allowed()), want: passportMissing(caller) });
     if (enforced.passport) {
       const forged = async (): Promise<SyntheticPeer> => ({ ...(await allowed()), passport: await forgedPassport(guarded, config.trustDomain, enforced.trustedKid) });
@@ -108,5 +110,5 @@ export async function runStartupSelfCheck(runtime: ServiceRuntime, server: ShopG
     logger.error({ code: SELF_CHECK_FAILED, failures, ...report }, `${SELF_CHECK_FAILED}: the call pipeline does not enforce what it should; refusing to start`);
     throw new Error(`${SELF_CHECK_FAILED}: ${failures.join('; ')}`);
   }
-  logger.info({ selfCheck: report }, guarded ? 'startup self-check passed' : 'startup self-check passed (no RPC needs a passport: the passport probe does not apply)');
+  logger.info({ selfCheck: report }, guarded ? 'startup self-check passed' : 'startup self-check passed (no RPC needs a passport: the passport probes do not apply)');
 }

@@ -40,4 +40,3 @@ export function redis(): Service {
     networks: networksBlock(REDIS.name),
   };
 }
-

@@ -47,4 +47,3 @@ export function databaseInit(): Service {
     depends_on: { ...completed(PLATFORM_INIT_APP), ...healthy(POSTGRES.name) },
   };
 }
-

@@ -48,4 +48,3 @@ export function completed(...names: string[]): Record<string, unknown> {
 export function healthy(...names: string[]): Record<string, unknown> {
   return Object.fromEntries(names.map((name) => [name, { condition: 'service_healthy' }]));
 }
-

@@ -32,4 +32,3 @@ export function agent(service: ServiceName): Service {
     ...hardened(),
   };
 }
-

@@ -24,4 +24,3 @@ export const approleVolumeOf = (service: string) => `vault-approle-${service}`;
 export const agentNameOf = (service: string) => `vault-agent-${service}`;
 /** One internal network per agent: it reaches Vault, and nothing else reaches it. */
 export const agentNetworkOf = (service: string) => `vault-${service}`;
-

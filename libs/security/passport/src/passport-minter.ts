@@ -43,10 +43,12 @@ export class PassportMinter {
     return minter;
   }
 
-  /** Follows key rotation on disk: the first key of the set signs. */
+  /** Follows key rotation on disk: the first key of the set signs; `onReloaded` gets its kid after every reload. */
   watch(onError: (error: Error) => void, onReloaded: (kid: string) => void = () => undefined): this {
     this.stopWatching = this.files.watch([SECRET_FILES.passportSigningKeys], () => {
-      this.loadKeys().then(() => onReloaded(this.signing.kid), onError);
+      this.loadKeys()
+        .then(() => onReloaded(this.signing.kid))
+        .catch(onError);
     });
     return this;
   }

@@ -47,8 +47,7 @@ function maxAgeFor(token: string): number {
  */
 export class PassportVerifier {
   private keys!: ReturnType<typeof createLocalJWKSet>;
-  /** The kids this verifier trusts now: logged on reload, so a rotation can wait for every hop. */
-  kids: readonly string[] = [];
+  private trusted: readonly string[] = [];
   private stopWatching?: () => void;
   private readonly issuer: string;
 
@@ -61,14 +60,20 @@ export class PassportVerifier {
     this.loadKeys();
   }
 
+  /** The kids this verifier trusts now: logged on reload, so a rotation can wait for every hop. */
+  get kids(): readonly string[] {
+    return this.trusted;
+  }
+
   watch(onError: (error: Error) => void, onReloaded: (kids: readonly string[]) => void = () => undefined): this {
     this.stopWatching = this.files.watch([SECRET_FILES.passportVerifyKeys], () => {
       try {
         this.loadKeys();
-        onReloaded(this.kids);
       } catch (error) {
         onError(error as Error);
+        return;
       }
+      onReloaded(this.trusted);
     });
     return this;
   }
@@ -83,7 +88,7 @@ export class PassportVerifier {
       refuseDevMaterial: this.refuseDevMaterial,
     });
     this.keys = createLocalJWKSet({ keys: keys.map((k) => ({ ...k })) });
-    this.kids = keys.map((k) => k.kid);
+    this.trusted = keys.map((k) => k.kid);
   }
 
   async verify(token: string): Promise<Principal> {
