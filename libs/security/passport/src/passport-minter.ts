@@ -5,7 +5,7 @@ import { SECRET_FILES, readJwkSet, type SecretFiles } from '@shop/security/secre
 import type { Operation } from '@shop/topology';
 import { PASSPORT, lifetimeOf, passportIssuer } from './passport-profile';
 
-interface SigningKey {
+export interface SigningKey {
   readonly kid: string;
   readonly key: Awaited<ReturnType<typeof importJWK>>;
 }
@@ -66,18 +66,27 @@ export class PassportMinter {
   }
 
   async mint(input: MintInput): Promise<{ token: string; principal: Principal }> {
-    const jti = randomUUID();
-    const bound = input.orderId === undefined ? {} : { order_id: input.orderId };
-    const claims = { roles: [...input.roles], scope: input.scope.join(' '), trace_id: input.traceId, op: input.op, ...bound };
-    const token = await new SignJWT(claims)
-      .setProtectedHeader({ alg: PASSPORT.algorithm, typ: PASSPORT.type, kid: this.signing.kid })
-      .setIssuer(this.issuer)
-      .setAudience(PASSPORT.audience)
-      .setSubject(input.sub)
-      .setJti(jti)
-      .setIssuedAt()
-      .setExpirationTime(`${lifetimeOf(input.op)}s`)
-      .sign(this.signing.key);
-    return { token, principal: { sub: input.sub, roles: input.roles, scope: input.scope, jti, op: input.op, ...(input.orderId === undefined ? {} : { orderId: input.orderId }) } };
+    return signPassportWith(this.signing, this.issuer, input);
   }
+}
+
+/**
+ * The one place a passport's header and claims are put together: the gateway's
+ * minter signs with its key; the startup self-check (libs/platform) signs the
+ * same passport with a made-up key to prove the verifier refuses it.
+ */
+export async function signPassportWith(signing: SigningKey, issuer: string, input: MintInput): Promise<{ token: string; principal: Principal }> {
+  const jti = randomUUID();
+  const bound = input.orderId === undefined ? {} : { order_id: input.orderId };
+  const claims = { roles: [...input.roles], scope: input.scope.join(' '), trace_id: input.traceId, op: input.op, ...bound };
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: PASSPORT.algorithm, typ: PASSPORT.type, kid: signing.kid })
+    .setIssuer(issuer)
+    .setAudience(PASSPORT.audience)
+    .setSubject(input.sub)
+    .setJti(jti)
+    .setIssuedAt()
+    .setExpirationTime(`${lifetimeOf(input.op)}s`)
+    .sign(signing.key);
+  return { token, principal: { sub: input.sub, roles: input.roles, scope: input.scope, jti, op: input.op, ...(input.orderId === undefined ? {} : { orderId: input.orderId }) } };
 }
